@@ -1,0 +1,77 @@
+// Lint rules, including the layering of STYLE.md: core is pure, effects alone touch the page,
+// the element wires them.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'custom-elements.json',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  layer(
+    ['src/core/**/*.ts'],
+    ['**/effects/**', '**/element/**', 'lit', 'lit/*', 'js-cookie'],
+    'src/core is pure logic: no effects, no element, no DOM libraries.',
+  ),
+  layer(
+    ['src/effects/**/*.ts'],
+    ['**/element/**', 'lit', 'lit/*'],
+    'src/effects must not depend on the element.',
+  ),
+  layer(
+    ['src/i18n/**/*.ts'],
+    ['**/effects/**', '**/element/**', 'lit', 'lit/*'],
+    'src/i18n holds strings only.',
+  ),
+  {
+    // src/core never touches the page: no window, document, navigator, location or cookies.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'location',
+        'localStorage',
+        'sessionStorage',
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);

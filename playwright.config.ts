@@ -1,0 +1,45 @@
+// End-to-end tests: the demo pages (element from source) and the built IIFE, in Chromium,
+// served by the demo's Vite config. `npm test` builds dist/ first; run `npm run build` before
+// `npx playwright test` on its own.
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
+
+let executablePath: string;
+try {
+  executablePath = findChromium();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const PORT = 4321;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list', { printSteps: false }]],
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    // Pinned, so language resolution and times do not depend on the machine.
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: `npx vite --config vite.demo.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `${BASE_URL}/demo/index.html`,
+    env: { CONSENT_BANNER_E2E: '1' },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

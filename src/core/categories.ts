@@ -1,0 +1,69 @@
+import type { Category, CategoryId, LocalizedText } from './types.js';
+
+/** A valid category id (PRODUCT §4). */
+export const CATEGORY_ID = /^[a-z][a-z0-9_-]*$/;
+
+export const isCategoryId = (value: unknown): value is CategoryId =>
+  typeof value === 'string' && value.length <= 40 && CATEGORY_ID.test(value);
+
+/** Cookies the built-in analytics category deletes on revoke (PRODUCT §5). */
+export const ANALYTICS_COOKIES: readonly string[] = ['_ga', '_ga_*', '_gid', '_gat*', '_pk_*'];
+
+/** The built-in categories of PRODUCT §2, in display order. */
+export const BUILT_IN: readonly Category[] = [
+  { id: 'necessary', required: true, clear: [] },
+  { id: 'logs', required: true, clear: [] },
+  { id: 'preferences', required: false, clear: [] },
+  { id: 'analytics', required: false, clear: ANALYTICS_COOKIES },
+];
+
+/** What a host may say about one category in `config.categories`. */
+export interface CategoryConfig {
+  required?: boolean;
+  label?: LocalizedText;
+  description?: LocalizedText;
+  clear?: string[];
+}
+
+export interface CategoryOptions {
+  /** `logs="optional"` makes the `logs` category a choice. */
+  logs: 'required' | 'optional';
+  /**
+   * Which optional categories to offer (the `categories` attribute). `null` offers every
+   * optional category: the built-in ones and those the config adds. `logs` is governed by
+   * the `logs` option alone.
+   */
+  offered: readonly CategoryId[] | null;
+  /** `config.categories`, already validated. */
+  config: Readonly<Record<CategoryId, CategoryConfig>>;
+}
+
+/**
+ * The categories a banner offers, in display order: the built-in ones (adjusted by the
+ * config), then the host's own in the order the config names them. `necessary` is always
+ * required; `logs` follows the `logs` option.
+ */
+export function resolveCategories(options: CategoryOptions): Category[] {
+  const { config, offered } = options;
+  const ids: CategoryId[] = [...BUILT_IN.map((c) => c.id)];
+  for (const id of Object.keys(config)) if (!ids.includes(id)) ids.push(id);
+
+  const result: Category[] = [];
+  for (const id of ids) {
+    const base = BUILT_IN.find((c) => c.id === id);
+    const own = config[id] ?? {};
+    let required = own.required ?? base?.required ?? false;
+    if (id === 'necessary') required = true;
+    if (id === 'logs') required = options.logs !== 'optional';
+    // `logs` has its own attribute: logs="optional" offers it whatever `categories` lists.
+    if (!required && offered && !offered.includes(id) && id !== 'logs') continue;
+    result.push({
+      id,
+      required,
+      clear: own.clear ?? base?.clear ?? [],
+      ...(own.label ? { label: own.label } : {}),
+      ...(own.description ? { description: own.description } : {}),
+    });
+  }
+  return result;
+}

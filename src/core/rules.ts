@@ -1,0 +1,120 @@
+/** What a stored record means now: revision, expiry, required categories (PRODUCT §2, §6). */
+import type {
+  Category,
+  CategoryId,
+  ChangeSource,
+  ConsentChange,
+  ConsentMethod,
+  ConsentRecord,
+  ConsentState,
+} from './types.js';
+import { FORMAT_VERSION } from './codec.js';
+
+export const DEFAULT_COOKIE_DAYS = 182;
+const DAY = 86_400;
+
+/**
+ * - `valid`: the record is the visitor's current choice;
+ * - `invalid`: not a choice for these categories (unknown or missing category, a required one
+ *   denied, a time in the future);
+ * - `revision`: a choice for an older policy revision;
+ * - `expired`: older than `cookieDays`.
+ */
+export type RecordStatus = 'valid' | 'invalid' | 'revision' | 'expired';
+
+export interface RecordContext {
+  readonly categories: readonly Category[];
+  readonly revision: number;
+  readonly cookieDays: number;
+  /** Now, in whole seconds since the epoch. */
+  readonly now: number;
+}
+
+export function checkRecord(record: ConsentRecord, ctx: RecordContext): RecordStatus {
+  const known = new Set(ctx.categories.map((c) => c.id));
+  const named = [...record.granted, ...record.denied];
+  if (named.some((id) => !known.has(id))) return 'invalid';
+  for (const category of ctx.categories) {
+    if (category.required && !record.granted.includes(category.id)) return 'invalid';
+    if (!named.includes(category.id)) return 'invalid';
+  }
+  if (record.decidedAt > ctx.now + DAY) return 'invalid';
+  if (record.revision < ctx.revision) return 'revision';
+  if (record.decidedAt + ctx.cookieDays * DAY <= ctx.now) return 'expired';
+  return 'valid';
+}
+
+/**
+ * The state a valid record stands for; with no record, the state before any choice (required
+ * categories on, optional ones off).
+ */
+export function stateFromRecord(
+  record: ConsentRecord | null,
+  categories: readonly Category[],
+  revision = 0,
+): ConsentState {
+  const values: Record<CategoryId, boolean> = {};
+  for (const c of categories) values[c.id] = c.required || !!record?.granted.includes(c.id);
+  return {
+    decided: !!record,
+    categories: values,
+    granted: categories.filter((c) => values[c.id]).map((c) => c.id),
+    denied: categories.filter((c) => !values[c.id]).map((c) => c.id),
+    revision: record ? record.revision : revision,
+    id: record ? record.id : null,
+    decidedAt: record ? new Date(record.decidedAt * 1000).toISOString() : null,
+    method: record ? record.method : null,
+  };
+}
+
+/** The state before any choice. */
+export const undecidedState = (categories: readonly Category[], revision: number): ConsentState =>
+  stateFromRecord(null, categories, revision);
+
+export interface DecisionInput {
+  readonly categories: readonly Category[];
+  /** Wanted values of optional categories; missing ones are off. */
+  readonly choice: Readonly<Record<CategoryId, boolean>>;
+  readonly method: ConsentMethod;
+  readonly revision: number;
+  readonly id: string;
+  readonly now: number;
+}
+
+/** A new record for a decision. Required categories are granted whatever `choice` says. */
+export function makeRecord(input: DecisionInput): ConsentRecord {
+  const on = (c: Category) => c.required || input.choice[c.id] === true;
+  return {
+    version: FORMAT_VERSION,
+    revision: input.revision,
+    granted: input.categories.filter(on).map((c) => c.id),
+    denied: input.categories.filter((c) => !on(c)).map((c) => c.id),
+    id: input.id,
+    decidedAt: input.now,
+    method: input.method,
+  };
+}
+
+/** Optional categories all on (`on = true`) or all off. */
+export function allOptional(
+  categories: readonly Category[],
+  on: boolean,
+): Record<CategoryId, boolean> {
+  const choice: Record<CategoryId, boolean> = {};
+  for (const c of categories) if (!c.required) choice[c.id] = on;
+  return choice;
+}
+
+/** Ids whose value differs between two states (in category order of `next`). */
+export function changedCategories(prev: ConsentState, next: ConsentState): CategoryId[] {
+  const ids = new Set([...Object.keys(next.categories), ...Object.keys(prev.categories)]);
+  return [...ids].filter((id) => (prev.categories[id] ?? false) !== (next.categories[id] ?? false));
+}
+
+export function toChange(
+  state: ConsentState,
+  changed: readonly CategoryId[],
+  source: ChangeSource,
+): ConsentChange {
+  return { ...state, changed, source };
+}

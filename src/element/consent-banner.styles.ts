@@ -1,0 +1,191 @@
+import { css } from 'lit';
+
+/**
+ * Every colour, font and size comes from a `--consent-banner-*` custom property with a
+ * default; light and dark defaults meet WCAG 2.2 AA (text ≥ 4.5:1, controls ≥ 3:1).
+ */
+export const styles = css`
+  :host {
+    --_bg: var(--consent-banner-bg, #fff);
+    --_fg: var(--consent-banner-fg, #1b1f24);
+    --_muted: var(--consent-banner-muted, #4a5260);
+    --_accent: var(--consent-banner-accent, #0b4a8b);
+    --_accent-fg: var(--consent-banner-accent-fg, #fff);
+    --_border: var(--consent-banner-border, #8a94a3);
+    --_focus: var(--consent-banner-focus, #0b4a8b);
+    --_radius: var(--consent-banner-radius, 0.5rem);
+    --_space: var(--consent-banner-spacing, 1rem);
+    --_z: var(--consent-banner-z-index, 2147483000);
+    font: var(--consent-banner-font-size, 1rem) / 1.6
+      var(
+        --consent-banner-font,
+        system-ui,
+        'Noto Sans Thai',
+        'Leelawadee UI',
+        Thonburi,
+        Sarabun,
+        Tahoma,
+        sans-serif
+      );
+    color: var(--_fg);
+    /* Thai has no spaces: break only where the browser's dictionary finds a word end. */
+    overflow-wrap: break-word;
+  }
+  :host([theme='dark']) {
+    --_bg: var(--consent-banner-bg, #1b1f24);
+    --_fg: var(--consent-banner-fg, #f2f4f7);
+    --_muted: var(--consent-banner-muted, #c3c9d1);
+    --_accent: var(--consent-banner-accent, #9ccaff);
+    --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
+    --_border: var(--consent-banner-border, #7b8594);
+    --_focus: var(--consent-banner-focus, #9ccaff);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--consent-banner-bg, #1b1f24);
+      --_fg: var(--consent-banner-fg, #f2f4f7);
+      --_muted: var(--consent-banner-muted, #c3c9d1);
+      --_accent: var(--consent-banner-accent, #9ccaff);
+      --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
+      --_border: var(--consent-banner-border, #7b8594);
+      --_focus: var(--consent-banner-focus, #9ccaff);
+    }
+  }
+  :lang(th) {
+    line-height: 1.7;
+  }
+  section,
+  .on,
+  dialog {
+    box-sizing: border-box;
+    padding: var(--_space);
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  /* The confirmation's wrapper is always there (it holds the live region), fixed and empty
+     until a choice is made: it never takes space in the page. */
+  section,
+  .c {
+    position: fixed;
+    inset: auto 0 0;
+    z-index: var(--_z);
+    box-sizing: border-box;
+    max-width: var(--consent-banner-max-width, 64rem);
+    max-height: 75vh;
+    overflow: auto;
+    margin: 0 auto;
+  }
+  section,
+  .on {
+    box-shadow: 0 -4px 24px #0003;
+  }
+  h2 {
+    margin: 0 0 0.25em;
+    font-size: 1.125em;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  a {
+    color: inherit;
+  }
+  /* One row of equal buttons at every width: stacking them would cover a phone's screen. */
+  .actions {
+    display: grid;
+    grid-template-columns: 1fr 1fr 1fr;
+    gap: 0.5rem;
+  }
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: inherit;
+    cursor: pointer;
+  }
+  /* Accept, reject and choose look exactly alike: reject is as easy as accept. */
+  [part~='button'] {
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    font-weight: 600;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  dialog {
+    width: min(40rem, 100vw - 1rem);
+    max-height: calc(100dvh - 1rem);
+  }
+  dialog::backdrop {
+    background: #0008;
+  }
+  .head,
+  .row,
+  .on {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  ul {
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--_border);
+  }
+  .row {
+    font-weight: 600;
+  }
+  li p {
+    margin: 0.25rem 0 0;
+    color: var(--_muted);
+  }
+  [part~='always-active'] {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  [part~='switch'] {
+    appearance: none;
+    flex: none;
+    width: 3rem;
+    height: 1.75rem;
+    margin: 0;
+    border: 2px solid var(--_border);
+    border-radius: 1rem;
+    background: radial-gradient(circle at 0.75rem, var(--_muted) 0.55rem, transparent 0.6rem);
+    cursor: pointer;
+  }
+  [part~='switch']:checked {
+    border-color: var(--_accent);
+    background: radial-gradient(circle at 2rem, var(--_accent-fg) 0.55rem, var(--_accent) 0.6rem);
+  }
+  .float {
+    position: fixed;
+    inset: auto auto 0.5rem 0.5rem;
+    z-index: var(--_z);
+  }
+  .c p {
+    flex: 1;
+    margin: 0;
+  }
+  /* High contrast: draw the switch in system colours, so on and off stay distinguishable. */
+  @media (forced-colors: active) {
+    [part~='switch'] {
+      forced-color-adjust: none;
+      border-color: CanvasText;
+      background: radial-gradient(circle at 0.75rem, CanvasText 0.55rem, Canvas 0.6rem);
+    }
+    [part~='switch']:checked {
+      background: radial-gradient(circle at 2rem, Canvas 0.55rem, Highlight 0.6rem);
+    }
+  }
+`;

@@ -1,0 +1,560 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { resolveCategories } from '../core/categories.js';
+import { decodeRecord, encodeRecord } from '../core/codec.js';
+import {
+  mergeConfig,
+  parseConfig,
+  parseConfigJson,
+  parseCookieDays,
+  parseCookieName,
+  parseOffered,
+  parseRevision,
+  safeUrl,
+  ignored,
+  wholeNumberAttribute,
+  type BannerConfig,
+} from '../core/config.js';
+import {
+  allOptional,
+  changedCategories,
+  checkRecord,
+  makeRecord,
+  stateFromRecord,
+  toChange,
+  undecidedState,
+} from '../core/rules.js';
+import type {
+  Category,
+  CategoryId,
+  ChangeSource,
+  ConsentMethod,
+  ConsentState,
+  Lang,
+} from '../core/types.js';
+import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/cookie-store.js';
+import { randomId } from '../effects/random-id.js';
+import { ScriptGate } from '../effects/script-gate.js';
+import { STRING_KEYS, resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
+import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
+import { styles } from './consent-banner.styles.js';
+
+type Texts = NonNullable<BannerConfig['texts']>;
+
+const PREFIX = '[consent-banner]';
+
+/** Deep-frozen copy, so a host that mutates an event's detail cannot change our state. */
+function freeze<T extends ConsentState>(state: T): T {
+  Object.freeze(state.categories);
+  Object.freeze(state.granted);
+  Object.freeze(state.denied);
+  return Object.freeze(state);
+}
+
+/**
+ * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
+ * preferences dialog, and a small settings button once the visitor has chosen.
+ *
+ * @fires consent-ready - Once per page load, as soon as the stored choice is known. `detail`: the state.
+ * @fires consent-change - Every time the choice changes. `detail`: the state, `changed`, `source`.
+ *
+ * @csspart banner - The first layer (a region at the bottom of the page).
+ * @csspart dialog - The preferences dialog.
+ * @csspart button - Every action button; also `accept`, `reject`, `choose`, `save`.
+ * @csspart link - The privacy policy link.
+ * @csspart category - One category in the dialog.
+ * @csspart switch - The switch of an optional category.
+ * @csspart always-active - The "always active" mark of a required category.
+ * @csspart close-button - The dialog's close button.
+ * @csspart settings-button - The button that reopens the preferences after a choice.
+ * @csspart confirmation - The message shown after a choice (with the settings and hide buttons).
+ * @csspart dismiss-button - Hides the confirmation.
+ *
+ * @cssprop [--consent-banner-bg=#ffffff] - Background (dark: #1b1f24).
+ * @cssprop [--consent-banner-fg=#1b1f24] - Text colour (dark: #f2f4f7).
+ * @cssprop [--consent-banner-muted=#4a5260] - Secondary text (dark: #c3c9d1).
+ * @cssprop [--consent-banner-accent=#0b4a8b] - Button background (dark: #9ccaff).
+ * @cssprop [--consent-banner-accent-fg=#ffffff] - Button text (dark: #0b1a2b).
+ * @cssprop [--consent-banner-border=#8a94a3] - Borders and switch outline (dark: #7b8594).
+ * @cssprop [--consent-banner-focus=#0b4a8b] - Focus ring (dark: #9ccaff).
+ * @cssprop [--consent-banner-font=system-ui, 'Noto Sans Thai', …, sans-serif] - Font stack.
+ * @cssprop [--consent-banner-font-size=1rem] - Base font size.
+ * @cssprop [--consent-banner-radius=0.5rem] - Corner radius.
+ * @cssprop [--consent-banner-spacing=1rem] - Padding.
+ * @cssprop [--consent-banner-z-index=2147483000] - Stacking order of the banner and button.
+ * @cssprop [--consent-banner-max-width=64rem] - Widest the first layer grows.
+ */
+export class ConsentBanner extends LitElement {
+  static override styles = styles;
+
+  /* Declared without decorators: the decorator helpers cost bytes in the script-tag build. */
+  static override properties = {
+    lang: { reflect: true },
+    policyUrl: { attribute: 'policy-url' },
+    revision: { converter: wholeNumberAttribute },
+    cookieName: { attribute: 'cookie-name' },
+    cookieDomain: { attribute: 'cookie-domain' },
+    cookieDays: { attribute: 'cookie-days', converter: wholeNumberAttribute },
+    logs: {},
+    categories: {},
+    noSettingsButton: { attribute: 'no-settings-button', type: Boolean },
+    theme: { reflect: true },
+    config: { attribute: false },
+  };
+
+  /** `th` or `en`. Default: the nearest `[lang]`, then the browser's languages, then `th`. */
+  declare lang: string;
+
+  /** Link to the full privacy policy (`http(s):` or relative). */
+  policyUrl = '';
+
+  /** Policy revision: a stored choice for an older revision counts as no choice. */
+  revision: number | string = 0;
+
+  /** Name of the consent cookie. */
+  cookieName = 'consent';
+
+  /** Cookie domain, e.g. `.example.go.th` to share the choice with sub-domains. Default: host only. */
+  cookieDomain?: string;
+
+  /** How long a choice is kept, in days. */
+  cookieDays: number | string = 182;
+
+  /** `required` (server logs are a notice) or `optional` (the visitor may refuse detailed logs). */
+  logs: 'required' | 'optional' = 'required';
+
+  /** Which optional categories to offer, separated by spaces or commas. Default: all. */
+  categories: string | null = null;
+
+  /** No settings button after a choice (the host provides its own `data-consent-open` link). */
+  noSettingsButton = false;
+
+  /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** Texts and categories beyond attributes (PRODUCT §4). Merged over a JSON child config. */
+  config: BannerConfig = {};
+
+  /** Per-language text overrides; the same as `config.texts`. */
+  get texts(): Texts {
+    return this.config?.texts ?? {};
+  }
+  set texts(texts: Texts) {
+    this.config = { ...this.config, texts };
+  }
+
+  /** The consent state; readable at any time. */
+  get consent(): ConsentState {
+    return this.#state;
+  }
+
+  /** Which layer shows: the first layer, the confirmation, or neither. */
+  #view: 'banner' | 'none' | 'confirmation' = 'none';
+  /** The browser refused the cookie: the choice holds for this page only. */
+  #cookiesBlocked = false;
+  #ready = false;
+  #state: ConsentState = freeze(undecidedState([], 0));
+  #categories: Category[] = [];
+  #revision = 0;
+  #cookie = { name: 'consent', days: 182, domain: undefined as string | undefined };
+  #jsonConfig: BannerConfig = {};
+  #jsonProblems: string[] = [];
+  #texts: Texts = {};
+  #lastReport = '';
+  #gate: ScriptGate | null = null;
+  #waiters = new Map<CategoryId, (() => void)[]>();
+  #opener: HTMLElement | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#init();
+    this.#gate ??= new ScriptGate(document, (id) => this.isGranted(id));
+    void this.#gate.update();
+    this.#gate.observe();
+    document.addEventListener('click', this.#onDocumentClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#gate?.disconnect();
+    document.removeEventListener('click', this.#onDocumentClick);
+  }
+
+  /** Grants every optional category. */
+  acceptAll(): void {
+    this.#guard(() => this.#decide(allOptional(this.#categories, true), 'accept-all', 'api'));
+  }
+
+  /** Denies every optional category. */
+  rejectAll(): void {
+    this.#guard(() => this.#decide(allOptional(this.#categories, false), 'reject-all', 'api'));
+  }
+
+  /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
+  setConsent(choice: Record<CategoryId, boolean>): void {
+    this.#guard(() => {
+      if (typeof choice !== 'object' || choice === null) {
+        console.error(PREFIX, ignored('setConsent', '{analytics: true}'));
+        return;
+      }
+      const next: Record<CategoryId, boolean> = { ...this.#state.categories };
+      for (const [id, value] of Object.entries(choice)) {
+        const category = this.#categories.find((c) => c.id === id);
+        if (!category || typeof value !== 'boolean')
+          console.error(PREFIX, ignored(`setConsent ${id}`, 'an offered category: boolean'));
+        else if (!category.required) next[id] = value;
+      }
+      this.#decide(next, 'api', 'api');
+    });
+  }
+
+  /** Whether a category is granted now. */
+  isGranted(id: CategoryId): boolean {
+    return this.#state.categories[id] === true;
+  }
+
+  /** Resolves when the category is granted (at once if it already is). Never rejects. */
+  whenGranted(id: CategoryId): Promise<void> {
+    if (this.isGranted(id)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.#waiters.get(id) ?? [];
+      list.push(resolve);
+      this.#waiters.set(id, list);
+    });
+  }
+
+  /** Opens the preferences dialog. */
+  showPreferences(): void {
+    this.#guard(() => void this.#openDialog());
+  }
+
+  /** Forgets the choice and asks again. Scripts that already ran stay run. */
+  reset(): void {
+    this.#guard(() => {
+      removeCookie(this.#cookie);
+      this.#apply(freeze(undecidedState(this.#categories, this.#revision)), 'reset');
+      this.#show('banner');
+      this.#closeDialog();
+    });
+  }
+
+  /** Reads configuration and the stored choice once, synchronously, and fires consent-ready. */
+  #init(): void {
+    if (this.#ready) return;
+    this.#ready = true;
+    this.#guard(() => {
+      this.#readJsonConfig();
+      const stale = this.#configure();
+      this.#show(this.#state.decided ? 'none' : 'banner');
+      this.dispatchEvent(new ConsentReadyEvent(this.#state));
+      // A choice that lapsed (older revision, expired) is withdrawn: say so once.
+      if (stale) this.#apply(this.#state, stale.source, stale.old);
+    });
+  }
+
+  #readJsonConfig(): void {
+    const child = this.querySelector(':scope > script[type="application/json"]');
+    if (!child) return;
+    const { value, problems } = parseConfigJson(child.textContent ?? '', STRING_KEYS);
+    this.#jsonProblems = problems;
+    this.#jsonConfig = value;
+  }
+
+  /**
+   * Derives categories, cookie options and the state from the attributes and the stored
+   * cookie. Returns `revision` or `expired` when a stored choice no longer counts.
+   */
+  #configure(): { source: 'revision' | 'expiry'; old: ConsentState } | null {
+    const problems: string[] = [...this.#jsonProblems];
+    const own = parseConfig(this.config, STRING_KEYS);
+    problems.push(...own.problems);
+    const config = mergeConfig(this.#jsonConfig, own.value);
+    this.#texts = config.texts ?? {};
+    this.#revision = parseRevision(this.revision, problems);
+    this.#cookie = {
+      name: parseCookieName(this.cookieName, problems),
+      days: parseCookieDays(this.cookieDays, problems),
+      domain: this.cookieDomain || undefined,
+    };
+    if (this.logs !== 'required' && this.logs !== 'optional') {
+      problems.push(ignored(`logs="${String(this.logs)}"`, 'required or optional'));
+    }
+    this.#categories = resolveCategories({
+      logs: this.logs === 'optional' ? 'optional' : 'required',
+      offered: parseOffered(this.categories, problems),
+      config: config.categories ?? {},
+    });
+    this.#report(problems);
+
+    const record = decodeRecord(readCookie(this.#cookie.name));
+    const status = record
+      ? checkRecord(record, {
+          categories: this.#categories,
+          revision: this.#revision,
+          cookieDays: this.#cookie.days,
+          now: Math.floor(Date.now() / 1000),
+        })
+      : 'invalid';
+    if (record && status === 'valid') {
+      this.#state = freeze(stateFromRecord(record, this.#categories));
+      return null;
+    }
+    this.#state = freeze(undecidedState(this.#categories, this.#revision));
+    if (record && (status === 'revision' || status === 'expired')) {
+      // Remove it, so that the lapse is reported once and not on every page load.
+      removeCookie(this.#cookie);
+      const source = status === 'revision' ? 'revision' : 'expiry';
+      return { source, old: stateFromRecord(record, this.#categories) };
+    }
+    return null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Configuration changed after connection: derive everything again. On the first update
+    // this finds what #init found, and nothing is reported twice.
+    if (!this.#ready) return;
+    const keys = ['revision', 'cookieName', 'cookieDays', 'logs', 'categories', 'config'] as const;
+    if (!keys.some((k) => changed.has(k))) return;
+    this.#guard(() => {
+      const prev = this.#state;
+      const stale = this.#configure();
+      const next = this.#state;
+      if (changedCategories(prev, next).length || prev.decided !== next.decided)
+        this.#apply(next, stale?.source ?? 'api', prev);
+      if (!next.decided && this.#view === 'none') this.#show('banner');
+      if (next.decided && this.#view === 'banner') this.#show('none');
+    });
+  }
+
+  #decide(choice: Record<CategoryId, boolean>, method: ConsentMethod, source: ChangeSource): void {
+    const record = makeRecord({
+      categories: this.#categories,
+      choice,
+      method,
+      revision: this.#revision,
+      id: randomId(),
+      now: Math.floor(Date.now() / 1000),
+    });
+    this.#cookiesBlocked = !writeCookie(this.#cookie, encodeRecord(record));
+    this.#apply(freeze(stateFromRecord(record, this.#categories)), source);
+    this.#show('confirmation');
+    this.#closeDialog();
+  }
+
+  /** Makes `next` the state, tells the page, runs what is now allowed, clears what is not. */
+  #apply(next: ConsentState, source: ChangeSource, prev: ConsentState = this.#state): void {
+    const changed = changedCategories(prev, next);
+    this.#state = next;
+    this.dispatchEvent(new ConsentChangeEvent(freeze(toChange(next, changed, source))));
+    for (const id of changed) {
+      if (next.categories[id]) {
+        for (const resolve of this.#waiters.get(id) ?? []) resolve();
+        this.#waiters.delete(id);
+      } else {
+        clearCookies(this.#categories.find((c) => c.id === id)?.clear ?? [], this.#cookie.name);
+      }
+    }
+    void this.#gate?.update();
+  }
+
+  #show(view: 'banner' | 'none' | 'confirmation'): void {
+    this.#view = view;
+    this.requestUpdate();
+  }
+
+  #onDocumentClick = (event: MouseEvent): void => {
+    const target = event.target instanceof Element ? event.target : null;
+    const opener = target?.closest('[data-consent-open]');
+    if (!opener) return;
+    event.preventDefault();
+    this.#guard(() => void this.#openDialog(opener as HTMLElement));
+  };
+
+  async #openDialog(opener?: HTMLElement): Promise<void> {
+    this.#opener = opener ?? this.#activeElement();
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || dialog.open) return;
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
+      input.checked = this.#state.categories[input.dataset.id ?? ''] === true;
+    dialog.showModal();
+  }
+
+  #closeDialog(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  #onDialogClose = async (): Promise<void> => {
+    await this.updateComplete;
+    const opener = this.#opener;
+    this.#opener = null;
+    const fallback = this.renderRoot.querySelector<HTMLElement>(
+      '[part~="settings-button"], [part~="choose"]',
+    );
+    (opener?.isConnected ? opener : fallback)?.focus();
+  };
+
+  /** The focused element, looking into shadow roots. */
+  #activeElement(): HTMLElement | null {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active instanceof HTMLElement ? active : null;
+  }
+
+  #save = (): void => {
+    const choice: Record<CategoryId, boolean> = {};
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
+      choice[input.dataset.id ?? ''] = input.checked;
+    this.#decide(choice, 'custom', 'preferences');
+  };
+
+  #choose(on: boolean, source: ChangeSource): void {
+    this.#decide(allOptional(this.#categories, on), on ? 'accept-all' : 'reject-all', source);
+  }
+
+  /** One clear console message per distinct set of problems. */
+  #report(problems: readonly string[]): void {
+    const message = problems.join('; ');
+    if (message && message !== this.#lastReport) console.warn(PREFIX, message);
+    this.#lastReport = message;
+  }
+
+  /** Nothing we do may throw into the host page. */
+  #guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      console.error(PREFIX, error);
+    }
+  }
+
+  #lang(): Lang {
+    const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    return resolveLang(this.getAttribute('lang'), inherited, navigator.languages ?? []);
+  }
+
+  #strings(lang: Lang): Strings {
+    return stringsFor(lang, this.#texts[lang] as Partial<Strings> | undefined);
+  }
+
+  /** A category's label or description: the host's own text, else the built-in string. */
+  #text(category: Category, kind: 'label' | 'description', lang: Lang, s: Strings): string {
+    const own = category[kind];
+    const key = `${category.id}${kind === 'label' ? 'Label' : 'Description'}` as keyof Strings;
+    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? category.id : '');
+    return category.id === 'logs' && kind === 'description' && !category.required
+      ? `${text} ${s.logsOptionalNote}`
+      : text;
+  }
+
+  protected override render() {
+    const lang = this.#lang();
+    const s = this.#strings(lang);
+    const policy = safeUrl(this.policyUrl);
+    const decided = this.#state.decided;
+    const confirming = this.#view === 'confirmation';
+    // One settings button: inside the confirmation while it shows, then floating.
+    const settings = this.noSettingsButton
+      ? nothing
+      : html`<button
+          part="settings-button"
+          class=${confirming ? '' : 'float'}
+          lang=${lang}
+          aria-haspopup="dialog"
+          @click=${(e: Event) => void this.#openDialog(e.currentTarget as HTMLElement)}
+        >
+          ${s.settingsButton}
+        </button>`;
+    return html`
+      ${
+        this.#view === 'banner'
+          ? html`<section part="banner" lang=${lang} aria-labelledby="cb-title">
+              <h2 id="cb-title">${s.bannerTitle}</h2>
+              <p>
+                ${s.bannerText}
+                ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
+              </p>
+              <div class="actions">
+                <button part="button accept" @click=${() => this.#choose(true, 'banner')}>
+                  ${s.acceptAll}
+                </button>
+                <button part="button reject" @click=${() => this.#choose(false, 'banner')}>
+                  ${s.rejectAll}
+                </button>
+                <button
+                  part="button choose"
+                  aria-haspopup="dialog"
+                  @click=${(e: Event) => void this.#openDialog(e.currentTarget as HTMLElement)}
+                >
+                  ${s.choose}
+                </button>
+              </div>
+            </section>`
+          : nothing
+      }
+      <dialog
+        part="dialog"
+        lang=${lang}
+        aria-labelledby="cb-dialog-title"
+        aria-describedby="cb-dialog-intro"
+        @close=${this.#onDialogClose}
+      >
+        <div class="head">
+          <h2 id="cb-dialog-title">${s.dialogTitle}</h2>
+          <button part="close-button" aria-label=${s.close} @click=${() => this.#closeDialog()}>
+            ✕
+          </button>
+        </div>
+        <p id="cb-dialog-intro">
+          ${s.dialogIntro}
+          ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
+        </p>
+        <ul>
+          ${this.#categories.map((c) => {
+            const label = this.#text(c, 'label', lang, s);
+            return html`<li part="category">
+              <div class="row">
+                ${
+                  c.required
+                    ? html`<span id="cb-label-${c.id}">${label}</span>
+                        <span part="always-active">${s.alwaysActive}</span>`
+                    : html`<label for="cb-switch-${c.id}">${label}</label>
+                        <input
+                          type="checkbox"
+                          role="switch"
+                          part="switch"
+                          id="cb-switch-${c.id}"
+                          data-id=${c.id}
+                          aria-describedby="cb-desc-${c.id}"
+                        />`
+                }
+              </div>
+              <p id="cb-desc-${c.id}">${this.#text(c, 'description', lang, s)}</p>
+            </li>`;
+          })}
+        </ul>
+        <div class="actions">
+          <button part="button save" @click=${this.#save}>${s.save}</button>
+          <button part="button accept" @click=${() => this.#choose(true, 'preferences')}>
+            ${s.acceptAll}
+          </button>
+          <button part="button reject" @click=${() => this.#choose(false, 'preferences')}>
+            ${s.rejectAll}
+          </button>
+        </div>
+      </dialog>
+      <div class="c ${confirming ? 'on' : ''}" part=${confirming ? 'confirmation' : ''}>
+        <p role="status" lang=${lang}>
+          ${confirming ? (this.#cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
+        </p>
+        ${
+          confirming
+            ? html`${settings}<button part="dismiss-button" @click=${() => this.#show('none')}>
+                  ${s.dismiss}
+                </button>`
+            : nothing
+        }
+      </div>
+      ${decided && this.#view === 'none' ? settings : nothing}
+    `;
+  }
+}

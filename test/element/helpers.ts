@@ -1,0 +1,101 @@
+/** Shared helpers for the element tests: cookies, events, shadow-root queries. */
+import type { ConsentBanner } from '../../src/index.js';
+import type { ConsentChange, ConsentState } from '../../src/core/types.js';
+
+export const NOW = () => Math.floor(Date.now() / 1000);
+
+/** Removes every cookie this page can see. */
+export function clearAllCookies(): void {
+  for (const part of document.cookie.split('; ')) {
+    const name = part.split('=')[0];
+    if (name) document.cookie = `${name}=; Path=/; Max-Age=0`;
+  }
+}
+
+export function setConsentCookie(value: string, name = 'consent'): void {
+  document.cookie = `${name}=${value}; Path=/`;
+}
+
+export function getCookie(name = 'consent'): string | undefined {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return found?.slice(name.length + 1);
+}
+
+/** A valid stored value for the built-in categories (logs required). */
+export function storedValue(options: {
+  revision?: number;
+  analytics?: boolean;
+  preferences?: boolean;
+  decidedAt?: number;
+  method?: string;
+}): string {
+  const granted = ['necessary', 'logs'];
+  const denied: string[] = [];
+  (options.preferences ? granted : denied).push('preferences');
+  (options.analytics ? granted : denied).push('analytics');
+  return [
+    1,
+    options.revision ?? 0,
+    granted.join('~'),
+    denied.join('~'),
+    'AbCdEfGh1234',
+    options.decidedAt ?? NOW() - 60,
+    options.method ?? 'c',
+  ].join('.');
+}
+
+/** Records consent-ready and consent-change events on the document from now on. */
+export function recordEvents() {
+  const ready: ConsentState[] = [];
+  const changes: ConsentChange[] = [];
+  const onReady = (e: Event) => ready.push((e as CustomEvent<ConsentState>).detail);
+  const onChange = (e: Event) => changes.push((e as CustomEvent<ConsentChange>).detail);
+  document.addEventListener('consent-ready', onReady);
+  document.addEventListener('consent-change', onChange);
+  return {
+    ready,
+    changes,
+    stop() {
+      document.removeEventListener('consent-ready', onReady);
+      document.removeEventListener('consent-change', onChange);
+    },
+  };
+}
+
+export const part = <T extends Element = HTMLElement>(el: ConsentBanner, name: string) =>
+  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+
+export const parts = <T extends Element = HTMLElement>(el: ConsentBanner, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`),
+];
+
+/** The button in `scope` whose visible text is `text`. */
+export function button(scope: Element | ShadowRoot, text: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
+
+export const dialogOf = (el: ConsentBanner) => el.shadowRoot!.querySelector('dialog')!;
+
+export function switchFor(el: ConsentBanner, id: string): HTMLInputElement {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>(`input[data-id="${id}"]`);
+  if (!input) throw new Error(`no switch for ${id}`);
+  return input;
+}
+
+/** Captures console messages of one level while `action` runs. */
+export async function captureConsole(
+  level: 'warn' | 'error',
+  action: () => unknown,
+): Promise<string[]> {
+  const messages: string[] = [];
+  const original = console[level];
+  console[level] = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  try {
+    await action();
+  } finally {
+    console[level] = original;
+  }
+  return messages;
+}

@@ -1,0 +1,79 @@
+// Library builds. `scripts/build.mjs` runs the three modes one after another:
+//   iife        dist/consent-banner.iife.js   classic script tag, Lit and js-cookie inside
+//   standalone  dist/consent-banner.js        one ES module that registers the tag
+//   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/**
+ * Lit's `css` literals reach the bundle as written; squeeze out comments and white space
+ * (the IIFE has a size budget, PRODUCT §9). Only the element's own styles file is touched.
+ */
+const minifyLiterals = (minified: boolean): Plugin => ({
+  name: 'minify-literals',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    const out = code.replace(/css`([^`]*)`/g, (_all, body: string) => {
+      const min = body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${min}\``;
+    });
+    return { code: out, map: null };
+  },
+  // After minification a line break can only be inside a template literal: collapse the
+  // indentation of Lit's html templates (a run of white space renders as one space anyway).
+  generateBundle(_options, bundle) {
+    if (!minified) return;
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\n\s*/g, ' ');
+  },
+});
+
+const external = (id: string) => /^(lit|@lit|lit-html|lit-element|js-cookie)(\/|$)/.test(id);
+
+export default defineConfig(({ mode }): UserConfig => {
+  const base: UserConfig = {
+    publicDir: false,
+    plugins: [minifyLiterals(mode !== 'lib')],
+    build: { emptyOutDir: false, target: 'es2022', sourcemap: mode === 'lib' },
+  };
+  if (mode === 'iife')
+    return {
+      ...base,
+      build: {
+        ...base.build,
+        minify: true,
+        lib: {
+          entry: 'src/script-tag.ts',
+          formats: ['iife'],
+          name: 'ConsentBannerScript',
+          fileName: () => 'consent-banner.iife.js',
+        },
+      },
+    };
+  if (mode === 'standalone')
+    return {
+      ...base,
+      build: {
+        ...base.build,
+        minify: true,
+        lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
+      },
+    };
+  return {
+    ...base,
+    build: {
+      ...base.build,
+      minify: false,
+      lib: {
+        entry: { index: 'src/index.ts', define: 'src/define.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: { external },
+    },
+  };
+});
