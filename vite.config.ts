@@ -2,6 +2,7 @@
 //   iife        dist/consent-banner.iife.js   classic script tag, Lit and js-cookie inside
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
 //   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
+//   server      dist/server.js                 consent-banner/server: one file, no dependencies
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -23,12 +24,16 @@ const minifyLiterals = (minified: boolean): Plugin => ({
     });
     return { code: out, map: null };
   },
-  // After minification a line break can only be inside a template literal: collapse the
+  // In fully minified output a line break can only be inside a template literal: collapse the
   // indentation of Lit's html templates (a run of white space renders as one space anyway).
+  // Never on output that still has comments: a line comment would swallow the code after it.
   generateBundle(_options, bundle) {
     if (!minified) return;
-    for (const chunk of Object.values(bundle))
-      if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\n\s*/g, ' ');
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      if (/^\s*\/\//m.test(chunk.code)) this.error(`${chunk.fileName} is not minified`);
+      chunk.code = chunk.code.replace(/\n\s*/g, ' ');
+    }
   },
 });
 
@@ -54,6 +59,17 @@ export default defineConfig(({ mode }): UserConfig => {
         },
       },
     };
+  if (mode === 'server')
+    return {
+      ...base,
+      build: {
+        ...base.build,
+        minify: false,
+        // Node and edge runtimes: the shared codec is inlined, nothing is imported.
+        ssr: true,
+        lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
+      },
+    };
   if (mode === 'standalone')
     return {
       ...base,
@@ -61,6 +77,8 @@ export default defineConfig(({ mode }): UserConfig => {
         ...base.build,
         minify: true,
         lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
+        // Library mode leaves an ES build unminified (for bundlers); this file is for pages.
+        rolldownOptions: { output: { minify: true } },
       },
     };
   return {

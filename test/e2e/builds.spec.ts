@@ -1,0 +1,72 @@
+// The other installs of PRODUCT §4, from the built files: the self-contained ES module with the
+// element written in the markup (/demo/module.html), and the npm entries (`consent-banner`
+// registers nothing, `consent-banner/define` registers the tag; Lit stays external).
+import { readFile } from 'node:fs/promises';
+import { bannerUi, consentOf, expect, test, TH, waitForRecord } from './fixtures.js';
+
+test.describe('the built ES module with markup', () => {
+  test('registers the tag; the element in the page works in Thai with its JSON config', async ({
+    page,
+    context,
+  }) => {
+    const sources: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      // Vite's own dev client (/@vite/client and its env module) is the server's, not ours.
+      if (pathname.startsWith('/src/') || /^\/node_modules\/(?!vite\/)/.test(pathname))
+        sources.push(pathname);
+    });
+    await page.goto('/demo/module.html');
+    const ui = bannerUi(page, TH);
+    await expect(ui.region).toBeVisible();
+    expect(sources, 'the ES module is self-contained').toEqual([]);
+    expect(await page.locator('consent-banner').count()).toBe(1);
+    await expect(
+      page.locator('consent-banner').getByRole('button', { name: 'เลือกเองทีละรายการ' }),
+    ).toBeVisible();
+    await ui.acceptAll.click();
+    await waitForRecord(context);
+    expect((await consentOf(page))?.method).toBe('accept-all');
+  });
+});
+
+test.describe('the npm entries', () => {
+  test('`consent-banner` registers nothing; `consent-banner/define` registers the tag', async ({
+    page,
+  }) => {
+    await page.goto('/test/e2e/pages/blank.html');
+    const result = await page.evaluate(async () => {
+      const entry = await import('/dist/index.js' as string);
+      const before = customElements.get('consent-banner');
+      await import('/dist/define.js' as string);
+      const after = customElements.get('consent-banner');
+      return {
+        exports: Object.keys(entry).sort(),
+        definedBefore: before !== undefined,
+        sameClass: after === entry.ConsentBanner,
+      };
+    });
+    expect(result.exports).toEqual(['ConsentBanner', 'ConsentChangeEvent', 'ConsentReadyEvent']);
+    expect(result.definedBefore).toBe(false);
+    expect(result.sameClass).toBe(true);
+  });
+
+  test('lit and js-cookie are imports of the npm build, not bundled into it', async () => {
+    // Read as built (the dev server would rewrite the bare imports).
+    const index = await readFile('dist/index.js', 'utf8');
+    const chunk = /from ["']\.\/([^"']+\.js)["']/.exec(index)?.[1];
+    expect(chunk, 'dist/index.js re-exports a shared chunk').toBeTruthy();
+    const built = await readFile(`dist/${chunk}`, 'utf8');
+    expect(built).toMatch(/from "lit"/);
+    expect(built).toMatch(/from "js-cookie"/);
+    expect(built).not.toMatch(/class ReactiveElement|LitElement extends/);
+  });
+
+  test('the standalone module and the IIFE are minified single files', async () => {
+    for (const file of ['dist/consent-banner.js', 'dist/consent-banner.iife.js']) {
+      const code = await readFile(file, 'utf8');
+      expect(code, `${file} has no line comments`).not.toMatch(/^\s*\/\//m);
+      expect(code, `${file} imports nothing`).not.toMatch(/\bimport\s*[{*\w][^;]*from\s*["']/);
+    }
+  });
+});
