@@ -50,13 +50,18 @@ export default tseslint.config(
     'src/effects must not depend on the element.',
   ),
   layer(
+    ['src/server/**/*.ts'],
+    ['**/effects/**', '**/element/**', '**/i18n/**', 'lit', 'lit/*', 'js-cookie', 'node:*'],
+    'src/server runs in Node and edge runtimes: pure core only, no DOM, no Node built-ins.',
+  ),
+  layer(
     ['src/i18n/**/*.ts'],
     ['**/effects/**', '**/element/**', 'lit', 'lit/*'],
     'src/i18n holds strings only.',
   ),
   {
-    // src/core never touches the page: no window, document, navigator, location or cookies.
-    files: ['src/core/**/*.ts'],
+    // src/core and src/server never touch a page: no window, document, navigator, location.
+    files: ['src/core/**/*.ts', 'src/server/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -39,59 +39,48 @@ const minifyLiterals = (minified: boolean): Plugin => ({
 
 const external = (id: string) => /^(lit|@lit|lit-html|lit-element|js-cookie)(\/|$)/.test(id);
 
-export default defineConfig(({ mode }): UserConfig => {
-  const base: UserConfig = {
-    publicDir: false,
-    plugins: [minifyLiterals(mode !== 'lib')],
-    build: { emptyOutDir: false, target: 'es2022', sourcemap: mode === 'lib' },
-  };
-  if (mode === 'iife')
-    return {
-      ...base,
-      build: {
-        ...base.build,
-        minify: true,
-        lib: {
-          entry: 'src/script-tag.ts',
-          formats: ['iife'],
-          name: 'ConsentBannerScript',
-          fileName: () => 'consent-banner.iife.js',
-        },
-      },
-    };
-  if (mode === 'server')
-    return {
-      ...base,
-      build: {
-        ...base.build,
-        minify: false,
-        // Node and edge runtimes: the shared codec is inlined, nothing is imported.
-        ssr: true,
-        lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
-      },
-    };
-  if (mode === 'standalone')
-    return {
-      ...base,
-      build: {
-        ...base.build,
-        minify: true,
-        lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
-        // Library mode leaves an ES build unminified (for bundlers); this file is for pages.
-        rolldownOptions: { output: { minify: true } },
-      },
-    };
-  return {
-    ...base,
-    build: {
-      ...base.build,
-      minify: false,
-      lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts' },
-        formats: ['es'],
-        fileName: (_format, name) => `${name}.js`,
-      },
-      rolldownOptions: { external },
+type Build = NonNullable<UserConfig['build']>;
+
+/** Each mode's build: what differs is the entry, the format and how far it is minified. */
+const BUILDS: Record<string, Build> = {
+  iife: {
+    minify: true,
+    lib: {
+      entry: 'src/script-tag.ts',
+      formats: ['iife'],
+      name: 'ConsentBannerScript',
+      fileName: () => 'consent-banner.iife.js',
     },
+  },
+  standalone: {
+    minify: true,
+    lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
+    // Library mode leaves an ES build unminified (for bundlers); this file is for pages.
+    rolldownOptions: { output: { minify: true } },
+  },
+  lib: {
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/index.ts', define: 'src/define.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: { external },
+  },
+  // Node and edge runtimes: one file, the shared codec inlined, nothing imported. (Not an
+  // `ssr` build: that ignores `fileName` and would overwrite dist/index.js.)
+  server: {
+    minify: false,
+    lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
+  },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
+  const build = BUILDS[mode] ?? BUILDS.lib;
+  return {
+    publicDir: false,
+    plugins: [minifyLiterals(build.minify === true)],
+    build: { emptyOutDir: false, target: 'es2022', ...build },
   };
 });

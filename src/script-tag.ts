@@ -5,29 +5,15 @@
  */
 import { define } from './define.js';
 
-const ATTRIBUTES = [
-  'lang',
-  'policy-url',
-  'revision',
-  'cookie-name',
-  'cookie-domain',
-  'cookie-days',
-  'logs',
-  'categories',
-  'no-settings-button',
-  'theme',
-];
-
 const script = document.currentScript;
 
 function mount(): void {
   try {
     if (document.querySelector('consent-banner')) return;
     const banner = document.createElement('consent-banner');
-    for (const name of ATTRIBUTES) {
-      const value = script?.getAttribute(`data-${name}`);
-      if (value !== null && value !== undefined) banner.setAttribute(name, value);
-    }
+    // Every data-* of the tag becomes the attribute of that name: data-policy-url → policy-url.
+    for (const { name, value } of script?.attributes ?? [])
+      if (name.startsWith('data-')) banner.setAttribute(name.slice(5), value);
     document.body.append(banner);
   } catch (error) {
     console.error('[consent-banner]', error);

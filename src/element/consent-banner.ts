@@ -161,7 +161,6 @@ export class ConsentBanner extends LitElement {
   #texts: Texts = {};
   #lastReport = '';
   #gate: ScriptGate | null = null;
-  #waiters = new Map<CategoryId, (() => void)[]>();
   #opener: HTMLElement | null = null;
 
   override connectedCallback(): void {
@@ -214,11 +213,14 @@ export class ConsentBanner extends LitElement {
 
   /** Resolves when the category is granted (at once if it already is). Never rejects. */
   whenGranted(id: CategoryId): Promise<void> {
-    if (this.isGranted(id)) return Promise.resolve();
     return new Promise((resolve) => {
-      const list = this.#waiters.get(id) ?? [];
-      list.push(resolve);
-      this.#waiters.set(id, list);
+      const check = () => {
+        if (!this.isGranted(id)) return;
+        this.removeEventListener('consent-change', check);
+        resolve();
+      };
+      this.addEventListener('consent-change', check);
+      check();
     });
   }
 
@@ -345,14 +347,9 @@ export class ConsentBanner extends LitElement {
     const changed = changedCategories(prev, next);
     this.#state = next;
     this.dispatchEvent(new ConsentChangeEvent(freeze(toChange(next, changed, source))));
-    for (const id of changed) {
-      if (next.categories[id]) {
-        for (const resolve of this.#waiters.get(id) ?? []) resolve();
-        this.#waiters.delete(id);
-      } else {
-        clearCookies(this.#categories.find((c) => c.id === id)?.clear ?? [], this.#cookie.name);
-      }
-    }
+    for (const category of this.#categories)
+      if (changed.includes(category.id) && !next.categories[category.id])
+        clearCookies(category.clear, this.#cookie.name);
     void this.#gate?.update();
   }
 
@@ -370,7 +367,8 @@ export class ConsentBanner extends LitElement {
   };
 
   async #openDialog(opener?: HTMLElement): Promise<void> {
-    this.#opener = opener ?? this.#activeElement();
+    // Without an opener (the API), the dialog's own focus restoration returns focus.
+    this.#opener = opener ?? null;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
@@ -390,15 +388,9 @@ export class ConsentBanner extends LitElement {
     const fallback = this.renderRoot.querySelector<HTMLElement>(
       '[part~="settings-button"], [part~="choose"]',
     );
-    (opener?.isConnected ? opener : fallback)?.focus();
+    // The opener may be gone (the first layer's Choose, after a decision): then the settings.
+    if (opener) (opener.isConnected ? opener : fallback)?.focus();
   };
-
-  /** The focused element, looking into shadow roots. */
-  #activeElement(): HTMLElement | null {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active instanceof HTMLElement ? active : null;
-  }
 
   #save = (): void => {
     const choice: Record<CategoryId, boolean> = {};
@@ -407,8 +399,22 @@ export class ConsentBanner extends LitElement {
     this.#decide(choice, 'custom', 'preferences');
   };
 
-  #choose(on: boolean, source: ChangeSource): void {
-    this.#decide(allOptional(this.#categories, on), on ? 'accept-all' : 'reject-all', source);
+  /** Accept all and Reject all: the same pair, alike, on both layers. */
+  #acceptReject(s: Strings, source: ChangeSource) {
+    return [true, false].map(
+      (on) =>
+        html`<button
+          part="button ${on ? 'accept' : 'reject'}"
+          @click=${() =>
+            this.#decide(
+              allOptional(this.#categories, on),
+              on ? 'accept-all' : 'reject-all',
+              source,
+            )}
+        >
+          ${on ? s.acceptAll : s.rejectAll}
+        </button>`,
+    );
   }
 
   /** One clear console message per distinct set of problems. */
@@ -474,12 +480,7 @@ export class ConsentBanner extends LitElement {
                 ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
               </p>
               <div class="actions">
-                <button part="button accept" @click=${() => this.#choose(true, 'banner')}>
-                  ${s.acceptAll}
-                </button>
-                <button part="button reject" @click=${() => this.#choose(false, 'banner')}>
-                  ${s.rejectAll}
-                </button>
+                ${this.#acceptReject(s, 'banner')}
                 <button
                   part="button choose"
                   aria-haspopup="dialog"
@@ -534,12 +535,7 @@ export class ConsentBanner extends LitElement {
         </ul>
         <div class="actions">
           <button part="button save" @click=${this.#save}>${s.save}</button>
-          <button part="button accept" @click=${() => this.#choose(true, 'preferences')}>
-            ${s.acceptAll}
-          </button>
-          <button part="button reject" @click=${() => this.#choose(false, 'preferences')}>
-            ${s.rejectAll}
-          </button>
+          ${this.#acceptReject(s, 'preferences')}
         </div>
       </dialog>
       <div class="c ${confirming ? 'on' : ''}" part=${confirming ? 'confirmation' : ''}>

@@ -62,10 +62,15 @@ test.describe('the npm entries', () => {
     expect(built).not.toMatch(/class ReactiveElement|LitElement extends/);
   });
 
-  test('the standalone module and the IIFE are minified single files', async () => {
-    for (const file of ['dist/consent-banner.js', 'dist/consent-banner.iife.js']) {
+  test('the page builds and the server entry are single files that import nothing', async () => {
+    for (const file of [
+      'dist/consent-banner.js',
+      'dist/consent-banner.iife.js',
+      'dist/server.js',
+    ]) {
       const code = await readFile(file, 'utf8');
-      expect(code, `${file} has no line comments`).not.toMatch(/^\s*\/\//m);
+      if (!file.endsWith('server.js'))
+        expect(code, `${file} is minified: no line comments`).not.toMatch(/^\s*\/\//m);
       expect(code, `${file} imports nothing`).not.toMatch(/\bimport\s*[{*\w][^;]*from\s*["']/);
     }
   });

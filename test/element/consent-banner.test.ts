@@ -255,6 +255,27 @@ describe('the preferences dialog', () => {
     expect(el.consent.decided).to.equal(false);
   });
 
+  it('opened by the API, returns focus to what the host had focused', async () => {
+    const wrapper = await fixture(
+      html`<div>
+        <button>Host button</button>
+        <consent-banner lang="en"></consent-banner>
+      </div>`,
+    );
+    const el = wrapper.querySelector('consent-banner')!;
+    const host = wrapper.querySelector('button')!;
+    host.focus();
+    el.showPreferences();
+    await el.updateComplete;
+    expect(dialogOf(el).open).to.equal(true);
+    expect(document.activeElement).to.equal(el);
+    const closed = oneEvent(dialogOf(el), 'close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(host);
+  });
+
   it('is reachable and operable by keyboard: Tab to a switch, Space toggles it', async () => {
     const el = await mount();
     el.showPreferences();

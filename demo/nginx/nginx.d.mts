@@ -1,0 +1,53 @@
+/** Types of nginx.mjs, for the TypeScript e2e suite. */
+/** The project directory: nginx serves demo/ and dist/ from it. */
+export declare const PROJECT_ROOT: string;
+/** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}} and {{DOCUMENT_ROOT}}. */
+export declare const TEMPLATE: string;
+/** The one line to print when there is no nginx. */
+export declare const INSTALL_HINT: string;
+
+/** The nginx binary ($NGINX, then PATH and the usual sbin directories), or `null`. */
+export declare function findNginx(): string | null;
+
+export interface TemplateValues {
+  port: number;
+  prefix: string;
+  logDir: string;
+  documentRoot: string;
+}
+/** Fills in the template; throws on a missing value or a path nginx cannot take. */
+export declare function renderConfig(template: string, values: TemplateValues): string;
+
+/** A free loopback port. */
+export declare function freePort(): Promise<number>;
+
+export interface StartOptions {
+  port: number;
+  /** nginx's working directory: config, pid file, temp files (created if missing). */
+  prefix: string;
+  /** Default: the project directory. */
+  documentRoot?: string;
+  /** Default: `<prefix>/logs`. */
+  logDir?: string;
+  /** Config text with the same placeholders (default: nginx.conf.template). */
+  template?: string;
+  /** nginx's stdout/stderr: kept (`pipe`, see `stderr()`) or shown (`inherit`). */
+  output?: 'pipe' | 'inherit';
+  timeoutMs?: number;
+}
+
+export interface RunningNginx {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  pid: number | undefined;
+  /** The rendered config file. */
+  config: string;
+  logs: { detailed: string; legal: string; error: string };
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** Renders, checks (`nginx -t`) and starts nginx; resolves once it accepts connections. */
+export declare function startNginx(options: StartOptions): Promise<RunningNginx>;

@@ -1,0 +1,25 @@
+/**
+ * `consent-banner/server` (PRODUCT §7): the visitor's choice as a server sees it, and access
+ * logging that honours the `logs` choice. One dependency-free ES module for Node and edge
+ * runtimes: no DOM, no `node:` imports. The cookie is read with the very codec and rules the
+ * banner uses in the browser (`src/core`), so both always agree on what a value means.
+ *
+ * @example
+ * import { readConsent, isGranted, clientIp } from 'consent-banner/server';
+ *
+ * readConsent(req.headers.cookie, { revision: 3 }); // ConsentState, or null: no valid choice
+ * isGranted(req.headers.cookie, 'analytics');      // boolean
+ * clientIp(req);                                   // '203.0.113.7', or '203.0.113.0' without `logs`
+ */
+export { DEFAULT_COOKIE_NAME, isGranted, readConsent } from './read-consent.js';
+export type { ReadConsentOptions } from './read-consent.js';
+export { NO_ADDRESS, anonymizeIp, normalizeIp } from './ip.js';
+export { clientIp, consentLog, cookieHeader, logLine, logsGranted } from './log.js';
+export type {
+  ConsentLogOptions,
+  HeadersLike,
+  LogOptions,
+  RequestLike,
+  ResponseLike,
+} from './log.js';
+export type { CategoryId, ConsentMethod, ConsentState } from '../core/types.js';
