@@ -11,19 +11,19 @@ function mount(): void {
   try {
     if (document.querySelector('consent-banner')) return;
     const banner = document.createElement('consent-banner');
-    // Every data-* of the tag becomes the attribute of that name: data-policy-url → policy-url.
-    for (const { name, value } of script?.attributes ?? [])
-      if (name.startsWith('data-')) banner.setAttribute(name.slice(5), value);
+    // Every data-* of the tag becomes the attribute of that name: data-policy-url → policy-url
+    // (only names an attribute can have, so an odd one cannot stop the banner).
+    for (const { name, value } of script?.attributes ?? []) {
+      const own = /^data-([a-z][a-z0-9-]*)$/.exec(name)?.[1];
+      if (own) banner.setAttribute(own, value);
+    }
     document.body.append(banner);
   } catch (error) {
     console.error('[consent-banner]', error);
   }
 }
 
-try {
-  define();
-  if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount, { once: true });
-} catch (error) {
-  console.error('[consent-banner]', error);
-}
+// Registration is guarded (define() checks customElements first) and cannot throw here.
+define();
+if (document.body) mount();
+else document.addEventListener('DOMContentLoaded', mount, { once: true });

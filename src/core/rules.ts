@@ -55,16 +55,17 @@ export function stateFromRecord(
 ): ConsentState {
   const values: Record<CategoryId, boolean> = {};
   for (const c of categories) values[c.id] = c.required || !!record?.granted.includes(c.id);
-  return {
+  // Frozen all the way: a host that changes an event's detail cannot change the banner's state.
+  return Object.freeze({
     decided: !!record,
-    categories: values,
-    granted: categories.filter((c) => values[c.id]).map((c) => c.id),
-    denied: categories.filter((c) => !values[c.id]).map((c) => c.id),
+    categories: Object.freeze(values),
+    granted: Object.freeze(categories.filter((c) => values[c.id]).map((c) => c.id)),
+    denied: Object.freeze(categories.filter((c) => !values[c.id]).map((c) => c.id)),
     revision: record ? record.revision : revision,
     id: record ? record.id : null,
     decidedAt: record ? new Date(record.decidedAt * 1000).toISOString() : null,
     method: record ? record.method : null,
-  };
+  });
 }
 
 /** The state before any choice. */
@@ -116,5 +117,5 @@ export function toChange(
   changed: readonly CategoryId[],
   source: ChangeSource,
 ): ConsentChange {
-  return { ...state, changed, source };
+  return Object.freeze({ ...state, changed: Object.freeze([...changed]), source });
 }

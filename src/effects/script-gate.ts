@@ -28,14 +28,8 @@ export class ScriptGate {
   /** Also handles scripts added to the page later. */
   observe(): void {
     if (this.#observer) return;
-    this.#observer = new MutationObserver((records) => {
-      const added = records.some((r) =>
-        [...r.addedNodes].some(
-          (n) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR)),
-        ),
-      );
-      if (added) void this.update();
-    });
+    // Any added node may hold a gated script: one querySelectorAll per batch finds out.
+    this.#observer = new MutationObserver(() => void this.update());
     this.#observer.observe(this.doc.documentElement, { childList: true, subtree: true });
   }
 

@@ -71,22 +71,34 @@ export const styles = css`
     position: fixed;
     inset: auto 0 0;
     z-index: var(--_z);
-    box-sizing: border-box;
     max-width: var(--consent-banner-max-width, 64rem);
-    max-height: 75vh;
+    /* A third of a phone's height; at least half the width, so that a short, wide window
+       (a desktop zoomed to 200 %) keeps room for the text. */
+    max-height: max(33dvh, 50vw);
     overflow: auto;
     margin: 0 auto;
+  }
+  /* When the first layer is capped, its text scrolls; the title and the buttons stay. */
+  section {
+    display: flex;
+    flex-flow: column;
+  }
+  /* The padding keeps a focused link's ring (3px + 2px offset) inside the scroller. */
+  section p {
+    overflow: auto;
+    padding: 5px;
+    margin: -5px -5px 0.5rem;
   }
   section,
   .on {
     box-shadow: 0 -4px 24px #0003;
   }
   h2 {
-    margin: 0 0 0.25em;
+    margin: 0;
     font-size: 1.125em;
   }
   p {
-    margin: 0 0 0.75em;
+    margin: 0 0 0.5em;
   }
   a {
     color: inherit;
@@ -100,7 +112,7 @@ export const styles = css`
   button {
     font: inherit;
     min-height: 2.75rem;
-    padding: 0.25em 0.75em;
+    padding: 0 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -173,19 +185,17 @@ export const styles = css`
     inset: auto auto 0.5rem 0.5rem;
     z-index: var(--_z);
   }
+  .on {
+    flex-flow: wrap;
+  }
   .c p {
-    flex: 1;
+    flex: 1 1 15rem;
     margin: 0;
   }
-  /* High contrast: draw the switch in system colours, so on and off stay distinguishable. */
+  /* Forced colours: the system draws the switch (as a checkbox), so on and off stay distinct. */
   @media (forced-colors: active) {
     [part~='switch'] {
-      forced-color-adjust: none;
-      border-color: CanvasText;
-      background: radial-gradient(circle at 0.75rem, CanvasText 0.55rem, Canvas 0.6rem);
-    }
-    [part~='switch']:checked {
-      background: radial-gradient(circle at 2rem, Canvas 0.55rem, Highlight 0.6rem);
+      appearance: auto;
     }
   }
 `;

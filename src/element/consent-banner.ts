@@ -42,14 +42,6 @@ type Texts = NonNullable<BannerConfig['texts']>;
 
 const PREFIX = '[consent-banner]';
 
-/** Deep-frozen copy, so a host that mutates an event's detail cannot change our state. */
-function freeze<T extends ConsentState>(state: T): T {
-  Object.freeze(state.categories);
-  Object.freeze(state.granted);
-  Object.freeze(state.denied);
-  return Object.freeze(state);
-}
-
 /**
  * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
  * preferences dialog, and a small settings button once the visitor has chosen.
@@ -57,38 +49,62 @@ function freeze<T extends ConsentState>(state: T): T {
  * @fires consent-ready - Once per page load, as soon as the stored choice is known. `detail`: the state.
  * @fires consent-change - Every time the choice changes. `detail`: the state, `changed`, `source`.
  *
- * @csspart banner - The first layer (a region at the bottom of the page).
- * @csspart dialog - The preferences dialog.
- * @csspart button - Every action button; also `accept`, `reject`, `choose`, `save`.
- * @csspart link - The privacy policy link.
- * @csspart category - One category in the dialog.
- * @csspart switch - The switch of an optional category.
+ * @csspart banner - The first layer: a labelled region fixed at the bottom of the page.
+ * @csspart dialog - The preferences dialog (a native modal `<dialog>`).
+ * @csspart button - The main action buttons, which all look alike: Accept all, Reject all,
+ *   Choose, Save choices.
+ * @csspart accept - The Accept all buttons, on both layers (also `button`).
+ * @csspart reject - The Reject all buttons, on both layers (also `button`).
+ * @csspart choose - The first layer's Choose button (also `button`).
+ * @csspart save - The dialog's Save choices button (also `button`).
+ * @csspart link - The privacy policy link, on both layers.
+ * @csspart category - One category in the dialog: its name, its switch or "always active" mark,
+ *   and its explanation.
+ * @csspart switch - The switch of an optional category (a checkbox with `role="switch"`).
  * @csspart always-active - The "always active" mark of a required category.
- * @csspart close-button - The dialog's close button.
- * @csspart settings-button - The button that reopens the preferences after a choice.
- * @csspart confirmation - The message shown after a choice (with the settings and hide buttons).
+ * @csspart close-button - The dialog's close button (✕).
+ * @csspart settings-button - Reopens the preferences after a choice: in the confirmation, then
+ *   floating at the bottom left.
+ * @csspart confirmation - The message shown after a choice, with the settings and hide buttons.
  * @csspart dismiss-button - Hides the confirmation.
+ * @csspart title - The heading of the first layer and of the dialog.
+ * @csspart text - The explanation under each heading (with the policy link).
+ * @csspart actions - The row of main buttons, on both layers.
+ * @csspart label - A category's name in the dialog.
+ * @csspart description - A category's explanation in the dialog.
+ * @csspart message - The confirmation's text (a live region, empty until a choice).
  *
- * @cssprop [--consent-banner-bg=#ffffff] - Background (dark: #1b1f24).
- * @cssprop [--consent-banner-fg=#1b1f24] - Text colour (dark: #f2f4f7).
- * @cssprop [--consent-banner-muted=#4a5260] - Secondary text (dark: #c3c9d1).
- * @cssprop [--consent-banner-accent=#0b4a8b] - Button background (dark: #9ccaff).
- * @cssprop [--consent-banner-accent-fg=#ffffff] - Button text (dark: #0b1a2b).
- * @cssprop [--consent-banner-border=#8a94a3] - Borders and switch outline (dark: #7b8594).
- * @cssprop [--consent-banner-focus=#0b4a8b] - Focus ring (dark: #9ccaff).
- * @cssprop [--consent-banner-font=system-ui, 'Noto Sans Thai', …, sans-serif] - Font stack.
- * @cssprop [--consent-banner-font-size=1rem] - Base font size.
- * @cssprop [--consent-banner-radius=0.5rem] - Corner radius.
- * @cssprop [--consent-banner-spacing=1rem] - Padding.
- * @cssprop [--consent-banner-z-index=2147483000] - Stacking order of the banner and button.
- * @cssprop [--consent-banner-max-width=64rem] - Widest the first layer grows.
+ * @cssprop [--consent-banner-bg=#ffffff] - Background of the banner, the dialog and the
+ *   secondary buttons (dark: #1b1f24).
+ * @cssprop [--consent-banner-fg=#1b1f24] - Text (dark: #f2f4f7). Keep 4.5:1 on the background.
+ * @cssprop [--consent-banner-muted=#4a5260] - Explanations, "always active", the knob of a switch
+ *   that is off (dark: #c3c9d1). Keep 4.5:1 on the background.
+ * @cssprop [--consent-banner-accent=#0b4a8b] - Main buttons and a switch that is on
+ *   (dark: #9ccaff). Keep 3:1 on the background.
+ * @cssprop [--consent-banner-accent-fg=#ffffff] - Text of the main buttons, the knob of a switch
+ *   that is on (dark: #0b1a2b). Keep 4.5:1 on the accent.
+ * @cssprop [--consent-banner-border=#8a94a3] - Borders, separators, the outline of a switch that is
+ *   off (dark: #7b8594). Keep 3:1 on the background.
+ * @cssprop [--consent-banner-focus=#0b4a8b] - Focus ring (dark: #9ccaff). Keep 3:1 on the
+ *   background; it does not follow the accent, so set both.
+ * @cssprop [--consent-banner-font=system-ui, 'Noto Sans Thai', 'Leelawadee UI', Thonburi, Sarabun, Tahoma, sans-serif]
+ *   - Font stack, Thai-capable on Android, Windows, macOS and iOS, and Linux.
+ * @cssprop [--consent-banner-font-size=1rem] - Base font size (line height 1.7 for Thai, 1.6
+ *   otherwise).
+ * @cssprop [--consent-banner-radius=0.5rem] - Corner radius of the banner, the dialog and the
+ *   buttons.
+ * @cssprop [--consent-banner-spacing=1rem] - Padding of the banner, the dialog and the
+ *   confirmation.
+ * @cssprop [--consent-banner-z-index=2147483000] - Stacking order of the banner, the confirmation
+ *   and the settings button.
+ * @cssprop [--consent-banner-max-width=64rem] - Widest the first layer and the confirmation grow.
  */
 export class ConsentBanner extends LitElement {
   static override styles = styles;
 
   /* Declared without decorators: the decorator helpers cost bytes in the script-tag build. */
   static override properties = {
-    lang: { reflect: true },
+    lang: {},
     policyUrl: { attribute: 'policy-url' },
     revision: { converter: wholeNumberAttribute },
     cookieName: { attribute: 'cookie-name' },
@@ -152,12 +168,10 @@ export class ConsentBanner extends LitElement {
   /** The browser refused the cookie: the choice holds for this page only. */
   #cookiesBlocked = false;
   #ready = false;
-  #state: ConsentState = freeze(undecidedState([], 0));
+  #state: ConsentState = undecidedState([], 0);
   #categories: Category[] = [];
   #revision = 0;
   #cookie = { name: 'consent', days: 182, domain: undefined as string | undefined };
-  #jsonConfig: BannerConfig = {};
-  #jsonProblems: string[] = [];
   #texts: Texts = {};
   #lastReport = '';
   #gate: ScriptGate | null = null;
@@ -180,12 +194,12 @@ export class ConsentBanner extends LitElement {
 
   /** Grants every optional category. */
   acceptAll(): void {
-    this.#guard(() => this.#decide(allOptional(this.#categories, true), 'accept-all', 'api'));
+    this.#guard(() => this.#all(true, 'api'));
   }
 
   /** Denies every optional category. */
   rejectAll(): void {
-    this.#guard(() => this.#decide(allOptional(this.#categories, false), 'reject-all', 'api'));
+    this.#guard(() => this.#all(false, 'api'));
   }
 
   /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
@@ -199,7 +213,7 @@ export class ConsentBanner extends LitElement {
       for (const [id, value] of Object.entries(choice)) {
         const category = this.#categories.find((c) => c.id === id);
         if (!category || typeof value !== 'boolean')
-          console.error(PREFIX, ignored(`setConsent ${id}`, 'an offered category: boolean'));
+          console.error(PREFIX, ignored(`setConsent ${id}`, '{analytics: true}'));
         else if (!category.required) next[id] = value;
       }
       this.#decide(next, 'api', 'api');
@@ -233,7 +247,7 @@ export class ConsentBanner extends LitElement {
   reset(): void {
     this.#guard(() => {
       removeCookie(this.#cookie);
-      this.#apply(freeze(undecidedState(this.#categories, this.#revision)), 'reset');
+      this.#apply(undecidedState(this.#categories, this.#revision), 'reset');
       this.#show('banner');
       this.#closeDialog();
     });
@@ -244,7 +258,6 @@ export class ConsentBanner extends LitElement {
     if (this.#ready) return;
     this.#ready = true;
     this.#guard(() => {
-      this.#readJsonConfig();
       const stale = this.#configure();
       this.#show(this.#state.decided ? 'none' : 'banner');
       this.dispatchEvent(new ConsentReadyEvent(this.#state));
@@ -253,23 +266,17 @@ export class ConsentBanner extends LitElement {
     });
   }
 
-  #readJsonConfig(): void {
-    const child = this.querySelector(':scope > script[type="application/json"]');
-    if (!child) return;
-    const { value, problems } = parseConfigJson(child.textContent ?? '', STRING_KEYS);
-    this.#jsonProblems = problems;
-    this.#jsonConfig = value;
-  }
-
   /**
    * Derives categories, cookie options and the state from the attributes and the stored
    * cookie. Returns `revision` or `expired` when a stored choice no longer counts.
    */
   #configure(): { source: 'revision' | 'expiry'; old: ConsentState } | null {
-    const problems: string[] = [...this.#jsonProblems];
+    // The JSON child, then the `config` property over it.
+    const child = this.querySelector(':scope > script[type="application/json"]');
+    const json = child ? parseConfigJson(child.textContent ?? '', STRING_KEYS) : null;
     const own = parseConfig(this.config, STRING_KEYS);
-    problems.push(...own.problems);
-    const config = mergeConfig(this.#jsonConfig, own.value);
+    const problems = [...(json?.problems ?? []), ...own.problems];
+    const config = mergeConfig(json?.value ?? {}, own.value);
     this.#texts = config.texts ?? {};
     this.#revision = parseRevision(this.revision, problems);
     this.#cookie = {
@@ -297,10 +304,10 @@ export class ConsentBanner extends LitElement {
         })
       : 'invalid';
     if (record && status === 'valid') {
-      this.#state = freeze(stateFromRecord(record, this.#categories));
+      this.#state = stateFromRecord(record, this.#categories);
       return null;
     }
-    this.#state = freeze(undecidedState(this.#categories, this.#revision));
+    this.#state = undecidedState(this.#categories, this.#revision);
     if (record && (status === 'revision' || status === 'expired')) {
       // Remove it, so that the lapse is reported once and not on every page load.
       removeCookie(this.#cookie);
@@ -328,6 +335,9 @@ export class ConsentBanner extends LitElement {
   }
 
   #decide(choice: Record<CategoryId, boolean>, method: ConsentMethod, source: ChangeSource): void {
+    // A keyboard user who decided on the first layer must not be left on <body>.
+    const refocus =
+      !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
     const record = makeRecord({
       categories: this.#categories,
       choice,
@@ -337,16 +347,25 @@ export class ConsentBanner extends LitElement {
       now: Math.floor(Date.now() / 1000),
     });
     this.#cookiesBlocked = !writeCookie(this.#cookie, encodeRecord(record));
-    this.#apply(freeze(stateFromRecord(record, this.#categories)), source);
+    this.#apply(stateFromRecord(record, this.#categories), source);
     this.#show('confirmation');
     this.#closeDialog();
+    if (refocus) void this.#refocus();
+  }
+
+  /** Where focus goes when our focused control went away: the settings, else Choose. */
+  async #refocus(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>('[part~=settings-button],[part~=dismiss-button],[part~=choose]')
+      ?.focus();
   }
 
   /** Makes `next` the state, tells the page, runs what is now allowed, clears what is not. */
   #apply(next: ConsentState, source: ChangeSource, prev: ConsentState = this.#state): void {
     const changed = changedCategories(prev, next);
     this.#state = next;
-    this.dispatchEvent(new ConsentChangeEvent(freeze(toChange(next, changed, source))));
+    this.dispatchEvent(new ConsentChangeEvent(toChange(next, changed, source)));
     for (const category of this.#categories)
       if (changed.includes(category.id) && !next.categories[category.id])
         clearCookies(category.clear, this.#cookie.name);
@@ -359,8 +378,7 @@ export class ConsentBanner extends LitElement {
   }
 
   #onDocumentClick = (event: MouseEvent): void => {
-    const target = event.target instanceof Element ? event.target : null;
-    const opener = target?.closest('[data-consent-open]');
+    const opener = (event.target as Element).closest?.('[data-consent-open]');
     if (!opener) return;
     event.preventDefault();
     this.#guard(() => void this.#openDialog(opener as HTMLElement));
@@ -385,11 +403,9 @@ export class ConsentBanner extends LitElement {
     await this.updateComplete;
     const opener = this.#opener;
     this.#opener = null;
-    const fallback = this.renderRoot.querySelector<HTMLElement>(
-      '[part~="settings-button"], [part~="choose"]',
-    );
     // The opener may be gone (the first layer's Choose, after a decision): then the settings.
-    if (opener) (opener.isConnected ? opener : fallback)?.focus();
+    if (opener?.isConnected) opener.focus();
+    else if (opener) void this.#refocus();
   };
 
   #save = (): void => {
@@ -399,18 +415,18 @@ export class ConsentBanner extends LitElement {
     this.#decide(choice, 'custom', 'preferences');
   };
 
+  /** Accept all (`on`) or reject all. */
+  #all(on: boolean, source: ChangeSource): void {
+    this.#decide(allOptional(this.#categories, on), on ? 'accept-all' : 'reject-all', source);
+  }
+
   /** Accept all and Reject all: the same pair, alike, on both layers. */
   #acceptReject(s: Strings, source: ChangeSource) {
     return [true, false].map(
       (on) =>
         html`<button
           part="button ${on ? 'accept' : 'reject'}"
-          @click=${() =>
-            this.#decide(
-              allOptional(this.#categories, on),
-              on ? 'accept-all' : 'reject-all',
-              source,
-            )}
+          @click=${() => this.#all(on, source)}
         >
           ${on ? s.acceptAll : s.rejectAll}
         </button>`,
@@ -474,12 +490,12 @@ export class ConsentBanner extends LitElement {
       ${
         this.#view === 'banner'
           ? html`<section part="banner" lang=${lang} aria-labelledby="cb-title">
-              <h2 id="cb-title">${s.bannerTitle}</h2>
-              <p>
+              <h2 part="title" id="cb-title">${s.bannerTitle}</h2>
+              <p part="text">
                 ${s.bannerText}
                 ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
               </p>
-              <div class="actions">
+              <div part="actions" class="actions">
                 ${this.#acceptReject(s, 'banner')}
                 <button
                   part="button choose"
@@ -500,12 +516,12 @@ export class ConsentBanner extends LitElement {
         @close=${this.#onDialogClose}
       >
         <div class="head">
-          <h2 id="cb-dialog-title">${s.dialogTitle}</h2>
+          <h2 part="title" id="cb-dialog-title">${s.dialogTitle}</h2>
           <button part="close-button" aria-label=${s.close} @click=${() => this.#closeDialog()}>
             ✕
           </button>
         </div>
-        <p id="cb-dialog-intro">
+        <p part="text" id="cb-dialog-intro">
           ${s.dialogIntro}
           ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
         </p>
@@ -516,9 +532,9 @@ export class ConsentBanner extends LitElement {
               <div class="row">
                 ${
                   c.required
-                    ? html`<span id="cb-label-${c.id}">${label}</span>
+                    ? html`<span part="label" id="cb-label-${c.id}">${label}</span>
                         <span part="always-active">${s.alwaysActive}</span>`
-                    : html`<label for="cb-switch-${c.id}">${label}</label>
+                    : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
                         <input
                           type="checkbox"
                           role="switch"
@@ -529,22 +545,34 @@ export class ConsentBanner extends LitElement {
                         />`
                 }
               </div>
-              <p id="cb-desc-${c.id}">${this.#text(c, 'description', lang, s)}</p>
+              <p part="description" id="cb-desc-${c.id}">
+                ${this.#text(c, 'description', lang, s)}
+              </p>
             </li>`;
           })}
         </ul>
-        <div class="actions">
+        <div part="actions" class="actions">
           <button part="button save" @click=${this.#save}>${s.save}</button>
           ${this.#acceptReject(s, 'preferences')}
         </div>
       </dialog>
-      <div class="c ${confirming ? 'on' : ''}" part=${confirming ? 'confirmation' : ''}>
-        <p role="status" lang=${lang}>
+      <div
+        class="c ${confirming ? 'on' : ''}"
+        part=${confirming ? 'confirmation' : ''}
+        lang=${lang}
+      >
+        <p part="message" role="status">
           ${confirming ? (this.#cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
         </p>
         ${
           confirming
-            ? html`${settings}<button part="dismiss-button" @click=${() => this.#show('none')}>
+            ? html`${settings}<button
+                  part="dismiss-button"
+                  @click=${() => {
+                    this.#show('none');
+                    void this.#refocus();
+                  }}
+                >
                   ${s.dismiss}
                 </button>`
             : nothing

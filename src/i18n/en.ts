@@ -10,7 +10,7 @@ export const en: Strings = {
   choose: 'Choose',
   dialogTitle: 'Cookie and log file settings',
   dialogIntro:
-    'Choose what this site may collect. Required items are always on. You can change your choice at any time.',
+    'Choose what this site may collect. Required items are always on. You can change this at any time.',
   save: 'Save choices',
   close: 'Close',
   alwaysActive: 'Always active',
@@ -23,9 +23,9 @@ export const en: Strings = {
     'Cookies the site cannot work without, such as signing in and storing this choice.',
   logsLabel: 'Server log files',
   logsDescription:
-    'The server records your IP address, the time and the page of each visit, for security and because the Computer-Related Crime Act requires service providers to keep traffic data for at least 90 days.',
+    'The server records the IP address, time and page of each visit, for security and because the Computer-Related Crime Act requires keeping traffic data for at least 90 days.',
   logsOptionalNote:
-    'If you turn this off, your IP address is shortened before it is logged, and only what the law requires is kept.',
+    'Turned off, your IP address is shortened before it is logged; only what the law requires is kept.',
   preferencesLabel: 'Preferences',
   preferencesDescription: 'Remember your settings, such as language, for your next visit.',
   analyticsLabel: 'Visitor statistics',

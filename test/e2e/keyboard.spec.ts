@@ -1,6 +1,7 @@
 // The whole flow by keyboard alone (PRODUCT §9 Accessibility), and the host page's own
 // `data-consent-open` control (PRODUCT §3).
 import {
+  EN,
   HOST_OPENER,
   PAGES,
   TH,
@@ -101,6 +102,70 @@ test.describe('keyboard only', () => {
       });
       expect(['dialog', 'nothing'], `focus after ${i + 1} Tab presses`).toContain(where);
     }
+  });
+});
+
+test.describe('keyboard only, the built script tag (English)', () => {
+  test('Reject all on the first layer; the confirmation says so; Hide; the settings reopen', async ({
+    page,
+    context,
+  }) => {
+    const ui = bannerUi(page, EN);
+    const status = ui.element.getByRole('status');
+    const hide = ui.element.getByRole('button', { name: 'Hide this message', exact: true });
+    await page.goto(PAGES.scriptTag);
+    await tabTo(page, ui.rejectAll);
+    await page.keyboard.press('Enter');
+    expectRecord(await waitForRecord(context), {
+      granted: ['necessary', 'logs'],
+      denied: ['preferences', 'analytics'],
+      method: 'r',
+    });
+    await expect(ui.region).toBeHidden();
+    await expect(status).toHaveText('Your choice is saved. Change it any time in Cookie settings.');
+
+    await tabTo(page, hide);
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText('');
+    await expect(hide).toBeHidden();
+
+    await tabTo(page, ui.settingsButton);
+    await page.keyboard.press('Enter');
+    await expect(ui.dialog).toBeVisible();
+    await expect(ui.switchFor(EN.analytics)).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(ui.dialog).toBeHidden();
+    await expect(ui.settingsButton, 'focus returns to the settings button').toBeFocused();
+  });
+
+  test('Reject all, then Accept all, in the dialog; focus lands on the settings button', async ({
+    page,
+    context,
+  }) => {
+    const ui = bannerUi(page, EN);
+    await page.goto(PAGES.scriptTag);
+    await tabTo(page, ui.choose);
+    await page.keyboard.press('Enter');
+    await expect(ui.dialog).toBeVisible();
+    await tabTo(page, ui.dialogRejectAll);
+    await page.keyboard.press('Enter');
+    await expect(ui.dialog).toBeHidden();
+    expect((await waitForRecord(context)).method).toBe('r');
+    // The opener (Choose) is gone with the first layer: focus goes to the settings button.
+    await expect(ui.settingsButton).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(ui.dialog).toBeVisible();
+    await tabTo(page, ui.dialogAcceptAll);
+    await page.keyboard.press('Enter');
+    await expect(ui.dialog).toBeHidden();
+    await expect.poll(async () => (await consentOf(page))?.method).toBe('accept-all');
+    expectRecord(await waitForRecord(context), {
+      granted: ['necessary', 'logs', 'preferences', 'analytics'],
+      denied: [],
+      method: 'a',
+    });
+    await expect(ui.settingsButton).toBeFocused();
   });
 });
 

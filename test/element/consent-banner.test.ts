@@ -591,3 +591,43 @@ describe('look', () => {
     expect(style.wordBreak).to.equal('normal');
   });
 });
+
+describe('focus after a choice', () => {
+  it('a keyboard decision on the first layer lands on the settings button, Hide on the floating one', async () => {
+    const el = await mount();
+    part(el, 'accept')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    const inConfirmation = part(el, 'settings-button')!;
+    expect(part(el, 'confirmation')!.contains(inConfirmation)).to.equal(true);
+    expect(el.shadowRoot!.activeElement === inConfirmation).to.equal(true);
+    part(el, 'dismiss-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    const floating = part(el, 'settings-button')!;
+    expect(floating.classList.contains('float')).to.equal(true);
+    expect(el.shadowRoot!.activeElement === floating).to.equal(true);
+  });
+
+  it('a decision through the API leaves the host page its focus', async () => {
+    const wrapper = await fixture(
+      html`<div><button>Host</button><consent-banner lang="en"></consent-banner></div>`,
+    );
+    const el = wrapper.querySelector('consent-banner')!;
+    const host = wrapper.querySelector('button')!;
+    host.focus();
+    el.acceptAll();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(document.activeElement === host).to.equal(true);
+  });
+
+  it('the confirmation, Hide included, is in the banner language', async () => {
+    const el = await mount(html`<consent-banner lang="th"></consent-banner>`);
+    el.rejectAll();
+    await el.updateComplete;
+    expect(part(el, 'dismiss-button')!.closest('[lang]')!.getAttribute('lang')).to.equal('th');
+  });
+});

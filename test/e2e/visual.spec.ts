@@ -1,0 +1,95 @@
+// Visual comparisons (toHaveScreenshot) of the states the README shows (scripts/screenshots.mjs
+// makes those from the same pages): Thai (element from source) and English (the built IIFE),
+// light and dark, desktop and phone, first layer and dialog; and the themed demo, and forced
+// colours. They guard against an accidental change of look; after an intended one, update the
+// baselines with `npx playwright test test/e2e/visual.spec.ts --update-snapshots` and look at
+// every picture before committing it.
+//
+// Pinned for stable pictures: viewport, device scale 1, reduced motion (the demo pages' smooth
+// scrolling off), animations and caret off (toHaveScreenshot's defaults), the fonts loaded. The
+// pictures are of the banner's own boxes, with the demo page's content hidden behind them: the
+// rounded corners show what is behind, and the demo pages are not what these tests guard.
+import type { Locator, Page } from '@playwright/test';
+import { EN, PAGES, TH, bannerUi, expect, test, type BannerTexts } from './fixtures.js';
+
+const DEVICES = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+const LANGUAGES: { lang: 'th' | 'en'; path: string; texts: BannerTexts }[] = [
+  { lang: 'th', path: PAGES.sso, texts: TH },
+  { lang: 'en', path: PAGES.scriptTag, texts: EN },
+];
+
+/** Opens `path`, hides the page behind the banner, and waits for the fonts. */
+async function stage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.addStyleTag({
+    content: 'body > :not(consent-banner) { visibility: hidden !important; }',
+  });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+async function expectLook(piece: Locator, name: string): Promise<void> {
+  await expect(piece).toBeVisible();
+  await expect(piece).toHaveScreenshot(name);
+}
+
+for (const device of DEVICES) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test.describe(`${device.name}, ${scheme}`, () => {
+      test.use({
+        viewport: device.viewport,
+        deviceScaleFactor: 1,
+        colorScheme: scheme,
+        reducedMotion: 'reduce',
+      });
+
+      for (const { lang, path, texts } of LANGUAGES) {
+        test(`${lang}: first layer and dialog`, async ({ page }) => {
+          const ui = bannerUi(page, texts);
+          await stage(page, path);
+          await expectLook(ui.region, `banner-${lang}-${scheme}-${device.name}.png`);
+          await ui.choose.click();
+          await expectLook(ui.dialog, `dialog-${lang}-${scheme}-${device.name}.png`);
+        });
+      }
+    });
+  }
+}
+
+test.describe('themed demo', () => {
+  test.use({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`first layer, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await stage(page, '/demo/themed.html');
+      await expectLook(bannerUi(page, TH).region, `themed-th-${scheme}-desktop.png`);
+    });
+  }
+});
+
+test.describe('forced colours', () => {
+  test.use({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
+
+  test('dialog with one switch on', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    const ui = bannerUi(page, EN);
+    await stage(page, PAGES.scriptTag);
+    await ui.choose.click();
+    await ui.switchFor(EN.preferences).evaluate((input) => {
+      (input as HTMLInputElement).checked = true;
+    });
+    await expectLook(ui.dialog, 'dialog-en-forced-colors-desktop.png');
+  });
+});
