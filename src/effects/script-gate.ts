@@ -28,8 +28,16 @@ export class ScriptGate {
   /** Also handles scripts added to the page later. */
   observe(): void {
     if (this.#observer) return;
-    // Any added node may hold a gated script: one querySelectorAll per batch finds out.
-    this.#observer = new MutationObserver(() => void this.update());
+    // Look again only when a gated script was added: pages that change their DOM often
+    // must not pay a document-wide query for every change.
+    this.#observer = new MutationObserver((records) => {
+      const added = records.some((r) =>
+        [...r.addedNodes].some(
+          (n) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR)),
+        ),
+      );
+      if (added) void this.update();
+    });
     this.#observer.observe(this.doc.documentElement, { childList: true, subtree: true });
   }
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
 import {
@@ -41,6 +41,16 @@ import { styles } from './consent-banner.styles.js';
 type Texts = NonNullable<BannerConfig['texts']>;
 
 const PREFIX = '[consent-banner]';
+
+/** The properties everything else is derived from (see #configure). */
+const CONFIG_KEYS = [
+  'revision',
+  'cookieName',
+  'cookieDays',
+  'logs',
+  'categories',
+  'config',
+] as const;
 
 /**
  * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
@@ -174,6 +184,8 @@ export class ConsentBanner extends LitElement {
   #cookie = { name: 'consent', days: 182, domain: undefined as string | undefined };
   #texts: Texts = {};
   #lastReport = '';
+  /** The configuration values #configure last derived everything from. */
+  #seen: unknown[] = [];
   #gate: ScriptGate | null = null;
   #opener: HTMLElement | null = null;
 
@@ -271,6 +283,7 @@ export class ConsentBanner extends LitElement {
    * cookie. Returns `revision` or `expired` when a stored choice no longer counts.
    */
   #configure(): { source: 'revision' | 'expiry'; old: ConsentState } | null {
+    this.#seen = CONFIG_KEYS.map((k) => this[k]);
     // The JSON child, then the `config` property over it.
     const child = this.querySelector(':scope > script[type="application/json"]');
     const json = child ? parseConfigJson(child.textContent ?? '', STRING_KEYS) : null;
@@ -317,12 +330,11 @@ export class ConsentBanner extends LitElement {
     return null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Configuration changed after connection: derive everything again. On the first update
-    // this finds what #init found, and nothing is reported twice.
-    if (!this.#ready) return;
-    const keys = ['revision', 'cookieName', 'cookieDays', 'logs', 'categories', 'config'] as const;
-    if (!keys.some((k) => changed.has(k))) return;
+  protected override willUpdate(): void {
+    // Configuration changed after connection: derive everything again. Compared with what
+    // #configure last saw (Lit reports every initial value as changed on the first update,
+    // and #init has already derived everything from those).
+    if (!this.#ready || CONFIG_KEYS.every((k, i) => this[k] === this.#seen[i])) return;
     this.#guard(() => {
       const prev = this.#state;
       const stale = this.#configure();
@@ -353,7 +365,7 @@ export class ConsentBanner extends LitElement {
     if (refocus) void this.#refocus();
   }
 
-  /** Where focus goes when our focused control went away: the settings, else Choose. */
+  /** Where focus goes when our focused control went away: the settings, else Hide, else Choose. */
   async #refocus(): Promise<void> {
     await this.updateComplete;
     this.renderRoot

@@ -477,6 +477,35 @@ describe('configuration', () => {
     expect(decodeRecord(getCookie())?.granted).to.include('marketing');
   });
 
+  it('derives its configuration once at start-up, and again only when it changes', async () => {
+    const el = document.createElement('consent-banner');
+    el.lang = 'en';
+    const child = document.createElement('script');
+    child.type = 'application/json';
+    child.textContent = '{ "texts": { "en": { "acceptAll": "Yes to all" } } }';
+    const text = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    let reads = 0;
+    Object.defineProperty(child, 'textContent', {
+      get() {
+        reads += 1;
+        return text.get!.call(this);
+      },
+    });
+    el.append(child);
+    document.body.append(el);
+    await el.updateComplete;
+    try {
+      expect(reads, 'the JSON child is read once per load').to.equal(1);
+      el.revision = 4;
+      await el.updateComplete;
+      expect(reads).to.equal(2);
+      expect(el.consent.revision).to.equal(4);
+      expect(part(el, 'accept')!.textContent?.trim()).to.equal('Yes to all');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('reports bad configuration once and falls back to safe defaults', async () => {
     let el!: ConsentBanner;
     const warnings = await captureConsole('warn', async () => {
