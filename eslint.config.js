@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   layer(
     ['src/core/**/*.ts'],
-    ['**/effects/**', '**/element/**', 'lit', 'lit/*', 'js-cookie'],
+    ['**/effects/**', '**/element/**', 'lit', 'lit/*'],
     'src/core is pure logic: no effects, no element, no DOM libraries.',
   ),
   layer(
@@ -51,7 +51,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/server/**/*.ts'],
-    ['**/effects/**', '**/element/**', '**/i18n/**', 'lit', 'lit/*', 'js-cookie', 'node:*'],
+    ['**/effects/**', '**/element/**', '**/i18n/**', 'lit', 'lit/*', 'node:*'],
     'src/server runs in Node and edge runtimes: pure core only, no DOM, no Node built-ins.',
   ),
   layer(

@@ -1,7 +1,7 @@
 // Library builds. `scripts/build.mjs` runs the three modes one after another:
-//   iife        dist/consent-banner.iife.js   classic script tag, Lit and js-cookie inside
+//   iife        dist/consent-banner.iife.js   classic script tag, Lit inside
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
-//   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
+//   lib         dist/index.js, dist/define.js npm entries, lit external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -19,6 +19,9 @@ const minifyLiterals = (minified: boolean): Plugin => ({
         .replace(/\s+/g, ' ')
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/;}/g, '}')
+        .replace(/:\s+/g, ':')
+        .replace(/\(\s+/g, '(')
+        .replace(/\s+\)/g, ')')
         .trim();
       return `css\`${min}\``;
     });
@@ -32,12 +35,15 @@ const minifyLiterals = (minified: boolean): Plugin => ({
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
       if (/^\s*\/\//m.test(chunk.code)) this.error(`${chunk.fileName} is not minified`);
-      chunk.code = chunk.code.replace(/\n\s*/g, ' ');
+      chunk.code = chunk.code
+        .replace(/\s*\n\s*(\/?>|<)/g, '$1')
+        .replace(/>\s*\n\s*/g, '>')
+        .replace(/\n\s*/g, ' ');
     }
   },
 });
 
-const external = (id: string) => /^(lit|@lit|lit-html|lit-element|js-cookie)(\/|$)/.test(id);
+const external = (id: string) => /^(lit|@lit|lit-html|lit-element)(\/|$)/.test(id);
 
 type Build = NonNullable<UserConfig['build']>;
 

@@ -1,10 +1,12 @@
 // `npm run size`: the brotli size (quality 11) of the script-tag build against PRODUCT §9:
-// it must stay below vanilla-cookieconsent's JS + CSS (13,800 bytes brotli, measured); the
-// goal is 11,000. Prints raw, gzip and brotli sizes of each build; exits 1 over the limit.
+// it must stay smaller than vanilla-cookieconsent's JS + CSS, which PRODUCT rounds to 13.8 KB:
+// 3.1.0's dist/cookieconsent.umd.js (9,063 B) + dist/cookieconsent.css (4,719 B) = 13,782 B
+// brotli, measured the same way (npm pack vanilla-cookieconsent@3.1.0, 2026-11-22). The goal
+// is 11,000. Prints raw, gzip and brotli sizes of each build; exits 1 at or over the limit.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const LIMIT = 13_800;
+const LIMIT = 13_782;
 const GOAL = 11_000;
 
 const brotli = (buffer) =>
@@ -23,7 +25,7 @@ for (const file of ['dist/consent-banner.iife.js', 'dist/consent-banner.js']) {
   const gz = gzipSync(buffer, { level: 9 }).length;
   let verdict = '';
   if (file.endsWith('.iife.js')) {
-    verdict = br < LIMIT ? `under the ${LIMIT} limit` : `OVER the ${LIMIT} limit`;
+    verdict = br < LIMIT ? `under the ${LIMIT} limit` : `NOT under the ${LIMIT} limit`;
     verdict += br <= GOAL ? `, within the ${GOAL} goal` : `, ${br - GOAL} over the ${GOAL} goal`;
     failed = br >= LIMIT;
   }

@@ -32,43 +32,59 @@ const LANG_KEYS: readonly Lang[] = ['th', 'en'];
  */
 const COOKIE_PATTERN = /^[!#$%&'+\-.^_`|~0-9A-Za-z]+\*?$/;
 
-/** `{th, en}` texts: other languages and non-strings are dropped, with one message. */
-function localized(value: unknown, where: string, problems: string[]): LocalizedText | undefined {
-  if (value === undefined) return undefined;
-  const out: LocalizedText = {};
-  const entries = isObject(value) ? Object.entries(value) : [];
-  for (const [lang, text] of entries)
-    if ((lang === 'th' || lang === 'en') && typeof text === 'string') out[lang] = text;
-  if (!isObject(value) || Object.keys(out).length !== entries.length)
-    problems.push(ignored(where, '{"th": "…", "en": "…"}'));
+/**
+ * Walks the entries of an object: `pick` returns what to keep of each, or `undefined` to drop
+ * it (having reported why). Anything but an object is reported as a whole and dropped.
+ */
+function walk<T>(
+  value: unknown,
+  where: string,
+  expected: string,
+  problems: string[],
+  pick: (key: string, item: unknown, at: string) => T | undefined,
+): Record<string, T> | undefined {
+  if (!isObject(value)) {
+    problems.push(ignored(where, expected));
+    return undefined;
+  }
+  const out: Record<string, T> = {};
+  // Every `pick` refuses `__proto__`: no key outside its known set is kept.
+  for (const [key, item] of Object.entries(value)) {
+    const kept = pick(key, item, `${where}.${key}`);
+    if (kept !== undefined) out[key] = kept;
+  }
   return out;
 }
 
-function category(id: string, value: unknown, problems: string[]): CategoryConfig | null {
-  const where = `categories.${id}`;
-  if (!isObject(value)) {
-    problems.push(ignored(where, 'an object'));
-    return null;
-  }
-  const { required, label, description, clear } = value;
+/** `{th, en}` texts: other languages and non-strings are dropped, with one message. */
+function localized(value: unknown, where: string, problems: string[]): LocalizedText {
+  const expected = '{"th": "…", "en": "…"}';
+  const out = walk(value, where, expected, problems, (lang, text) =>
+    LANG_KEYS.includes(lang as Lang) && typeof text === 'string' ? text : undefined,
+  );
+  if (out && Object.keys(out).length !== Object.keys(value as object).length)
+    problems.push(ignored(where, expected));
+  return out ?? {};
+}
+
+/** One category's settings; `undefined` when it is not an object. */
+function category(value: unknown, where: string, problems: string[]): CategoryConfig | undefined {
+  // Each known key is checked into `out` (each has its own type); the rest is reported.
   const out: CategoryConfig = {};
-  if (typeof required === 'boolean') out.required = required;
-  else if (required !== undefined) problems.push(ignored(`${where}.required`, 'true or false'));
-  const texts = {
-    label: localized(label, `${where}.label`, problems),
-    description: localized(description, `${where}.description`, problems),
-  };
-  if (texts.label) out.label = texts.label;
-  if (texts.description) out.description = texts.description;
-  if (clear !== undefined) {
-    const list = Array.isArray(clear) ? (clear as unknown[]) : [];
-    out.clear = list.filter(
-      (name): name is string => typeof name === 'string' && COOKIE_PATTERN.test(name),
-    );
-    if (out.clear.length !== list.length || !Array.isArray(clear))
-      problems.push(ignored(`${where}.clear`, 'a list of cookie names or "prefix*"'));
-  }
-  return out;
+  const known = walk(value, where, 'an object', problems, (key, item, at) => {
+    if (key === 'required' && typeof item === 'boolean') out.required = item;
+    else if (key === 'label' || key === 'description') out[key] = localized(item, at, problems);
+    else if (key === 'clear') {
+      const list: unknown[] = Array.isArray(item) ? item : [];
+      out.clear = list.filter(
+        (name): name is string => typeof name === 'string' && COOKIE_PATTERN.test(name),
+      );
+      if (out.clear.length !== list.length || list !== item)
+        problems.push(ignored(at, 'a list of cookie names or "prefix*"'));
+    } else problems.push(ignored(at, key === 'required' ? 'true or false' : 'a known key'));
+    return undefined;
+  });
+  return known && out;
 }
 
 /**
@@ -77,48 +93,34 @@ function category(id: string, value: unknown, problems: string[]): CategoryConfi
  */
 export function parseConfig(input: unknown, textKeys: readonly string[]): Parsed<BannerConfig> {
   const problems: string[] = [];
-  const value: BannerConfig = {};
-  if (input === undefined || input === null) return { value, problems };
-  if (!isObject(input)) return { value, problems: [ignored('config', 'an object')] };
-
-  for (const key of Object.keys(input))
-    if (key !== 'texts' && key !== 'categories') problems.push(ignored(key, 'texts or categories'));
-
-  if (input.texts !== undefined) {
-    if (!isObject(input.texts)) problems.push(ignored('texts', 'an object'));
-    else {
-      value.texts = {};
-      for (const [lang, texts] of Object.entries(input.texts)) {
-        if (!LANG_KEYS.includes(lang as Lang) || !isObject(texts)) {
-          problems.push(ignored(`texts.${lang}`, 'th or en'));
-          continue;
-        }
-        const own: Record<string, string> = {};
-        for (const [key, text] of Object.entries(texts)) {
-          // An empty text would leave a button without a name: the built-in text stays.
-          if (textKeys.includes(key) && typeof text === 'string' && text.trim()) own[key] = text;
-          else problems.push(ignored(`texts.${lang}.${key}`, 'a known text key with a text'));
-        }
-        value.texts[lang as Lang] = own;
-      }
-    }
-  }
-
-  if (input.categories !== undefined) {
-    if (!isObject(input.categories)) problems.push(ignored('categories', 'an object'));
-    else {
-      value.categories = {};
-      for (const [id, raw] of Object.entries(input.categories)) {
-        if (!isCategoryId(id)) {
-          problems.push(ignored(`categories.${id}`, 'an id of a-z, 0-9, _ and -'));
-          continue;
-        }
-        const parsed = category(id, raw, problems);
-        if (parsed) value.categories[id] = parsed;
-      }
-    }
-  }
-  return { value, problems };
+  const texts = (item: unknown, where: string) =>
+    walk(item, where, 'an object', problems, (lang, own, at) =>
+      LANG_KEYS.includes(lang as Lang)
+        ? walk(own, at, 'an object', problems, (key, text, path) => {
+            // An empty text would leave a button without a name: the built-in text stays.
+            if (textKeys.includes(key) && typeof text === 'string' && text.trim()) return text;
+            problems.push(ignored(path, 'a known text key with a text'));
+            return undefined;
+          })
+        : void problems.push(ignored(at, 'th or en')),
+    );
+  const categories = (item: unknown, where: string) =>
+    walk(item, where, 'an object', problems, (id, raw, at) =>
+      isCategoryId(id)
+        ? category(raw, at, problems)
+        : void problems.push(ignored(at, 'an id of a-z, 0-9, _ and -')),
+    );
+  const value =
+    input === undefined || input === null
+      ? {}
+      : walk(input, 'config', 'an object', problems, (key, item) =>
+          key === 'texts'
+            ? texts(item, key)
+            : key === 'categories'
+              ? categories(item, key)
+              : void problems.push(ignored(key, 'texts or categories')),
+        );
+  return { value: (value ?? {}) as BannerConfig, problems };
 }
 
 /** Parses a JSON config text (the `<script type="application/json">` child). */

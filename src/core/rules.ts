@@ -108,8 +108,9 @@ export function allOptional(
 
 /** Ids whose value differs between two states (in category order of `next`). */
 export function changedCategories(prev: ConsentState, next: ConsentState): CategoryId[] {
-  const ids = new Set([...Object.keys(next.categories), ...Object.keys(prev.categories)]);
-  return [...ids].filter((id) => (prev.categories[id] ?? false) !== (next.categories[id] ?? false));
+  return Object.keys({ ...prev.categories, ...next.categories }).filter(
+    (id) => !prev.categories[id] !== !next.categories[id],
+  );
 }
 
 export function toChange(

@@ -1,5 +1,10 @@
-/** The consent cookie on the page (PRODUCT §6), through js-cookie. */
-import Cookies from 'js-cookie';
+/**
+ * The consent cookie on the page (PRODUCT §6), through `document.cookie`. It is read with the
+ * very function a server uses on the `Cookie` header (core/cookie-header), so the banner and
+ * the server always agree on which value counts. Values need no encoding: the codec writes
+ * only `[A-Za-z0-9._~-]`, and the name is a validated cookie-name token.
+ */
+import { cookieNames, firstCookie } from '../core/cookie-header.js';
 import { cookieDomains, matchesCookie } from '../core/script-plan.js';
 
 export interface CookieOptions {
@@ -9,19 +14,21 @@ export interface CookieOptions {
   readonly domain?: string | undefined;
 }
 
-const attributes = (options: CookieOptions, maxAge: number): Cookies.CookieAttributes => ({
-  path: '/',
-  sameSite: 'Lax',
-  // Max-Age rather than Expires: not skewed by a wrong clock on the visitor's machine.
-  'max-age': String(maxAge),
-  ...(options.domain ? { domain: options.domain } : {}),
-  ...(location.protocol === 'https:' ? { secure: true } : {}),
-});
+/**
+ * Writes `name=value` with `Path=/`, `SameSite=Lax`, `Max-Age` (rather than `Expires`: not
+ * skewed by a wrong clock on the visitor's machine), the domain if any, and `Secure` on https.
+ */
+function set(name: string, value: string, maxAge: number, domain?: string): void {
+  document.cookie =
+    `${name}=${value}; Path=/; SameSite=Lax; Max-Age=${maxAge}` +
+    (domain ? `; Domain=${domain}` : '') +
+    (location.protocol === 'https:' ? '; Secure' : '');
+}
 
 /** The raw stored value, or `undefined`. Never throws (a sandboxed frame denies cookies). */
 export function readCookie(name: string): string | undefined {
   try {
-    return Cookies.get(name);
+    return firstCookie(document.cookie, name) ?? undefined;
   } catch {
     return undefined;
   }
@@ -30,8 +37,8 @@ export function readCookie(name: string): string | undefined {
 /** Writes the value; `false` when the browser did not keep it (cookies blocked). */
 export function writeCookie(options: CookieOptions, value: string): boolean {
   try {
-    Cookies.set(options.name, value, attributes(options, Math.round(options.days * 86_400)));
-    return Cookies.get(options.name) === value;
+    set(options.name, value, Math.round(options.days * 86_400), options.domain);
+    return readCookie(options.name) === value;
   } catch {
     return false;
   }
@@ -39,7 +46,7 @@ export function writeCookie(options: CookieOptions, value: string): boolean {
 
 export function removeCookie(options: CookieOptions): void {
   try {
-    Cookies.set(options.name, '', attributes(options, 0));
+    set(options.name, '', 0, options.domain);
   } catch {
     // Nothing stored, nothing to remove.
   }
@@ -52,16 +59,11 @@ export function removeCookie(options: CookieOptions): void {
  * whatever a pattern says.
  */
 export function clearCookies(patterns: readonly string[], keep: string): void {
-  if (patterns.length === 0) return;
-  let names: string[];
   try {
-    names = Object.keys(Cookies.get());
+    for (const name of cookieNames(document.cookie))
+      if (name !== keep && patterns.some((p) => matchesCookie(name, p)))
+        for (const domain of cookieDomains(location.hostname)) set(name, '', 0, domain);
   } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name === keep || !patterns.some((p) => matchesCookie(name, p))) continue;
-    for (const domain of cookieDomains(location.hostname))
-      Cookies.remove(name, { path: '/', ...(domain ? { domain } : {}) });
+    // A sandboxed frame: no cookies to clear.
   }
 }

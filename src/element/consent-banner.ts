@@ -396,6 +396,9 @@ export class ConsentBanner extends LitElement {
     this.#guard(() => void this.#openDialog(opener as HTMLElement));
   };
 
+  /** Click on Choose or the settings button: the dialog, with focus back there on close. */
+  #openFrom = (event: Event): void => void this.#openDialog(event.currentTarget as HTMLElement);
+
   async #openDialog(opener?: HTMLElement): Promise<void> {
     // Without an opener (the API), the dialog's own focus restoration returns focus.
     this.#opener = opener ?? null;
@@ -494,7 +497,7 @@ export class ConsentBanner extends LitElement {
           class=${confirming ? '' : 'float'}
           lang=${lang}
           aria-haspopup="dialog"
-          @click=${(e: Event) => void this.#openDialog(e.currentTarget as HTMLElement)}
+          @click=${this.#openFrom}
         >
           ${s.settingsButton}
         </button>`;
@@ -509,11 +512,7 @@ export class ConsentBanner extends LitElement {
               </p>
               <div part="actions" class="actions">
                 ${this.#acceptReject(s, 'banner')}
-                <button
-                  part="button choose"
-                  aria-haspopup="dialog"
-                  @click=${(e: Event) => void this.#openDialog(e.currentTarget as HTMLElement)}
-                >
+                <button part="button choose" aria-haspopup="dialog" @click=${this.#openFrom}>
                   ${s.choose}
                 </button>
               </div>
@@ -544,7 +543,7 @@ export class ConsentBanner extends LitElement {
               <div class="row">
                 ${
                   c.required
-                    ? html`<span part="label" id="cb-label-${c.id}">${label}</span>
+                    ? html`<span part="label">${label}</span>
                         <span part="always-active">${s.alwaysActive}</span>`
                     : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
                         <input

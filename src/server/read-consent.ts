@@ -7,7 +7,7 @@ import { BUILT_IN, isCategoryId } from '../core/categories.js';
 import { decodeRecord } from '../core/codec.js';
 import { checkRecord, stateFromRecord } from '../core/rules.js';
 import type { Category, CategoryId, ConsentRecord, ConsentState } from '../core/types.js';
-import { firstCookie } from './cookie-header.js';
+import { firstCookie } from '../core/cookie-header.js';
 
 /** The banner's default cookie name (the `cookie-name` attribute). */
 export const DEFAULT_COOKIE_NAME = 'consent';

@@ -175,8 +175,8 @@ test.describe('nginx honours the "Server log files" choice', () => {
       '',
     ];
     // Where nginx is stricter (it checks the shape the banner writes; readConsent checks the
-    // meaning): a percent-encoded record (js-cookie, and so readConsent, decode it; nginx does
-    // not), and granted ids in another order. The banner writes neither; nginx then logs less.
+    // meaning): a percent-encoded record (the banner's reader, and so readConsent, decode it; nginx
+    // does not), and granted ids in another order. The banner writes neither; nginx then logs less.
     const stricter = [`1.0.necessary%7Elogs..${id}.${at}.a`, `1.0.logs~necessary..${id}.${at}.a`];
     for (const value of stricter) {
       const mark = marker('stricter');

@@ -113,6 +113,12 @@ describe('cookie-store', () => {
       expect(readCookie('consent')).to.equal(undefined);
     });
 
+    // Which of several cookies of one name counts: test/core/cookie-header.test.ts.
+    it('reads a percent-encoded value decoded, as a server does', () => {
+      document.cookie = 'consent=1.0.necessary%7Elogs..abcdefgh12.1700000000.a; Path=/';
+      expect(readCookie('consent')).to.equal('1.0.necessary~logs..abcdefgh12.1700000000.a');
+    });
+
     const refused: { name: string; write: () => boolean }[] = [
       {
         name: 'a value larger than a browser keeps',

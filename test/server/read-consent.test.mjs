@@ -244,7 +244,7 @@ describe('no valid choice: null, never an exception', () => {
   });
 });
 
-describe('reading the header like the browser (js-cookie) does', () => {
+describe('reading the header as the browser reads document.cookie (one shared reader)', () => {
   const value = README_VALUE;
   const other = `1.3.necessary.logs~preferences~analytics.ZZZZZZZZZZ.${AT}.r`;
 

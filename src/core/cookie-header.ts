@@ -1,10 +1,11 @@
 /**
- * Reading one cookie out of a `Cookie` request header, the way the banner's js-cookie reads
- * `document.cookie`: pairs split on `;`, the first `=` separates name and value, names and
- * values percent-decoded, the FIRST pair with the name wins. Never throws.
+ * Reading cookies out of a cookie string: the page's `document.cookie` in the browser, the
+ * `Cookie` request header on the server. One implementation for both, so the banner and a
+ * server always agree on which value counts: pairs split on `;`, the first `=` separates name
+ * and value, names and values percent-decoded, the FIRST pair with the name wins. Never throws.
  */
 
-/** Percent-decodes runs of `%XX` as js-cookie does; `null` when they are not valid UTF-8. */
+/** Percent-decodes runs of `%XX`; `null` when they are not valid UTF-8. */
 function percentDecode(text: string): string | null {
   try {
     return text.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
@@ -16,7 +17,7 @@ function percentDecode(text: string): string | null {
 /**
  * The value of the first cookie called `name` in `header`, percent-decoded and unquoted;
  * `undefined` when there is no such cookie, `null` when the first one cannot be decoded
- * (js-cookie would then skip to a later cookie of the same name; a server does not guess).
+ * (neither the banner nor a server guesses which later one was meant).
  */
 export function firstCookie(header: string, name: string): string | null | undefined {
   for (const pair of header.split(';')) {
@@ -32,3 +33,10 @@ export function firstCookie(header: string, name: string): string | null | undef
   }
   return undefined;
 }
+
+/** The names of the cookies in `header`, as written (what deleting one must name). */
+export const cookieNames = (header: string): string[] =>
+  header
+    .split(';')
+    .map((pair) => (pair.includes('=') ? pair.slice(0, pair.indexOf('=')).trim() : ''))
+    .filter(Boolean);
