@@ -32,6 +32,7 @@ import type {
   Lang,
 } from '../core/types.js';
 import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/cookie-store.js';
+import { reserveSpace } from '../effects/page-space.js';
 import { randomId } from '../effects/random-id.js';
 import { ScriptGate } from '../effects/script-gate.js';
 import { STRING_KEYS, resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
@@ -188,6 +189,7 @@ export class ConsentBanner extends LitElement {
   #seen: unknown[] = [];
   #gate: ScriptGate | null = null;
   #opener: HTMLElement | null = null;
+  #resize: ResizeObserver | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,6 +203,8 @@ export class ConsentBanner extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#gate?.disconnect();
+    this.#resize?.disconnect();
+    reserveSpace(0);
     document.removeEventListener('click', this.#onDocumentClick);
   }
 
@@ -371,6 +375,20 @@ export class ConsentBanner extends LitElement {
     this.renderRoot
       .querySelector<HTMLElement>('[part~=settings-button],[part~=dismiss-button],[part~=choose]')
       ?.focus();
+  }
+
+  /** While the first layer or the confirmation shows, the page keeps room for it. */
+  protected override updated(): void {
+    this.#resize ??= new ResizeObserver(() => this.#reserve());
+    this.#resize.disconnect();
+    const layer = this.#reserve();
+    if (layer) this.#resize.observe(layer);
+  }
+
+  #reserve(): Element | null {
+    const layer = this.renderRoot.querySelector('section,.on');
+    reserveSpace(layer?.getBoundingClientRect().height ?? 0);
+    return layer;
   }
 
   /** Makes `next` the state, tells the page, runs what is now allowed, clears what is not. */

@@ -660,3 +660,40 @@ describe('focus after a choice', () => {
     expect(part(el, 'dismiss-button')!.closest('[lang]')!.getAttribute('lang')).to.equal('th');
   });
 });
+
+// WCAG 2.2, 2.4.11 Focus Not Obscured: the page keeps room for the fixed layer (the e2e suite
+// tabs through a whole page; these check the room itself).
+describe('room at the end of the page', () => {
+  const room = () => {
+    const style = document.documentElement.style;
+    return { padding: style.paddingBottom, scroll: style.scrollPaddingBottom };
+  };
+  const height = (el: ConsentBanner, name: string) =>
+    `${Math.ceil(part(el, name)!.getBoundingClientRect().height)}px`;
+
+  afterEach(() => document.documentElement.removeAttribute('style'));
+
+  it('is as tall as the first layer while it shows, and goes with the element', async () => {
+    const el = await mount();
+    expect(parseFloat(height(el, 'banner'))).to.be.above(50);
+    expect(room()).to.deep.equal({ padding: height(el, 'banner'), scroll: height(el, 'banner') });
+    el.remove();
+    expect(room()).to.deep.equal({ padding: '', scroll: '' });
+  });
+
+  it('follows the confirmation, and is given back when nothing shows', async () => {
+    const el = await mount();
+    button(part(el, 'banner')!, 'Reject all').click();
+    await el.updateComplete;
+    expect(room().padding).to.equal(height(el, 'confirmation'));
+    button(el.shadowRoot!, 'Hide this message').click();
+    await el.updateComplete;
+    expect(room()).to.deep.equal({ padding: '', scroll: '' });
+  });
+
+  it('nothing is reserved for a returning visitor', async () => {
+    setConsentCookie(`1.0.necessary~logs.preferences~analytics.AbCdEf123456.${NOW()}.r`);
+    await mount();
+    expect(room()).to.deep.equal({ padding: '', scroll: '' });
+  });
+});
