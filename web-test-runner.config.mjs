@@ -11,9 +11,33 @@ try {
   process.exit(1);
 }
 
+/**
+ * Receipt endpoints for the receipt tests, one per name: `POST /__receipts/<name>` keeps the
+ * body and its Content-Type and answers the endpoint's status (201 until a `PUT` whose body is
+ * another status code); `GET` → what was posted so far, as a JSON array of `{type, body}`.
+ */
+const endpoints = new Map();
+async function receiptEndpoints(ctx, next) {
+  const name = /^\/__receipts\/([\w-]{1,80})$/.exec(ctx.path)?.[1];
+  if (!name) return next();
+  if (!endpoints.has(name)) endpoints.set(name, { status: 201, posts: [] });
+  const endpoint = endpoints.get(name);
+  let body = '';
+  for await (const chunk of ctx.req) body += chunk;
+  if (ctx.method === 'GET') ctx.body = endpoint.posts;
+  else if (ctx.method === 'PUT') {
+    endpoint.status = Number(body);
+    ctx.status = 204;
+  } else if (ctx.method === 'POST') {
+    endpoint.posts.push({ type: ctx.get('content-type'), body });
+    ctx.status = endpoint.status;
+  } else ctx.status = 405;
+}
+
 export default {
   files: ['test/core/**/*.test.ts', 'test/effects/**/*.test.ts', 'test/element/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [receiptEndpoints],
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   browsers: [

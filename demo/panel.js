@@ -1,5 +1,6 @@
 // The demo's developer panel: the live `el.consent`, the page's cookies, whether the gated
-// analytics script ran, and a log of every consent-ready / consent-change.
+// analytics script ran, a log of every consent-ready / consent-change, and a link to the
+// receipt lookup for the current consent id.
 //
 // A classic script loaded from <head> (a file, not inline: the demo runs under a strict CSP).
 // It listens on `document`, so it hears the first consent-ready however early the banner
@@ -35,6 +36,21 @@
     if (state) state.textContent = readState();
     const cookies = panel('cookies');
     if (cookies) cookies.textContent = document.cookie.split('; ').join('\n') || '(none)';
+    // The receipt lookup, for this visitor's consent id once there is one.
+    const receipts = panel('receipts');
+    if (receipts) {
+      const id = consentId();
+      receipts.href = `/demo/receipts.html${id ? `?id=${encodeURIComponent(id)}` : ''}`;
+    }
+  }
+
+  function consentId() {
+    const el = banner();
+    try {
+      return el && 'consent' in el ? el.consent.id : null;
+    } catch {
+      return null;
+    }
   }
 
   function write(kind, text) {

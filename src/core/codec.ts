@@ -24,12 +24,17 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
   api: 'p',
 };
 
+/** Whether `value` is one of the decision methods. */
+export const isConsentMethod = (value: unknown): value is ConsentMethod =>
+  typeof value === 'string' && Object.hasOwn(METHOD_CODES, value);
+
 const METHODS_BY_CODE = new Map(
   Object.entries(METHOD_CODES).map(([method, code]) => [code, method as ConsentMethod]),
 );
 
 const REVISION = /^(0|[1-9]\d{0,8})$/;
-const CONSENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** A consent id: 8–64 of [A-Za-z0-9_-] (the cookie's fifth field, and a receipt's `id`). */
+export const CONSENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const SECONDS = /^[1-9]\d{0,10}$/;
 
 export function encodeRecord(record: ConsentRecord): string {

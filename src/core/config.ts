@@ -199,6 +199,14 @@ export function parseOffered(value: unknown, problems: string[]): CategoryId[] |
   return good;
 }
 
+/** A URL attribute (`policy-url`, `receipt-url`): only `http(s):` or relative; else `null`. */
+export function parseUrl(name: string, value: unknown, problems: string[]): string | null {
+  const url = safeUrl(value);
+  if (value && !url)
+    problems.push(ignored(`${name}="${String(value)}"`, 'an http(s) or relative URL'));
+  return url;
+}
+
 /** Links are only `http(s):` or relative (PRODUCT §9): never `javascript:` or `data:`. */
 export function safeUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;

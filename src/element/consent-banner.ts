@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
+import { makeReceipt, type Receipt } from '../core/receipt.js';
 import {
   mergeConfig,
   parseConfig,
@@ -9,7 +10,7 @@ import {
   parseCookieName,
   parseOffered,
   parseRevision,
-  safeUrl,
+  parseUrl,
   ignored,
   wholeNumberAttribute,
   type BannerConfig,
@@ -34,6 +35,7 @@ import type {
 import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/cookie-store.js';
 import { reserveSpace } from '../effects/page-space.js';
 import { randomId } from '../effects/random-id.js';
+import { sendReceipts } from '../effects/receipts.js';
 import { ScriptGate } from '../effects/script-gate.js';
 import { STRING_KEYS, resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
@@ -51,6 +53,8 @@ const CONFIG_KEYS = [
   'logs',
   'categories',
   'config',
+  'policyUrl',
+  'receiptUrl',
 ] as const;
 
 /**
@@ -125,6 +129,7 @@ export class ConsentBanner extends LitElement {
     categories: {},
     noSettingsButton: { attribute: 'no-settings-button', type: Boolean },
     theme: { reflect: true },
+    receiptUrl: { attribute: 'receipt-url' },
     config: { attribute: false },
   };
 
@@ -158,6 +163,12 @@ export class ConsentBanner extends LitElement {
   /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
+  /**
+   * Where each decision is sent as a JSON receipt (consent id, time, revision, categories,
+   * method, language, page; never the IP address), to prove consent. `http(s):` or relative.
+   */
+  receiptUrl = '';
+
   /** Texts and categories beyond attributes (PRODUCT §4). Merged over a JSON child config. */
   config: BannerConfig = {};
 
@@ -184,6 +195,9 @@ export class ConsentBanner extends LitElement {
   #revision = 0;
   #cookie = { name: 'consent', days: 182, domain: undefined as string | undefined };
   #texts: Texts = {};
+  /** `policy-url` and `receipt-url`, when safe to use. */
+  #policy: string | null = null;
+  #receipts: string | null = null;
   #lastReport = '';
   /** The configuration values #configure last derived everything from. */
   #seen: unknown[] = [];
@@ -279,6 +293,8 @@ export class ConsentBanner extends LitElement {
       this.dispatchEvent(new ConsentReadyEvent(this.#state));
       // A choice that lapsed (older revision, expired) is withdrawn: say so once.
       if (stale) this.#apply(this.#state, stale.source, stale.old);
+      // Receipts that earlier page loads could not deliver.
+      this.#sendReceipts();
     });
   }
 
@@ -304,6 +320,8 @@ export class ConsentBanner extends LitElement {
     if (this.logs !== 'required' && this.logs !== 'optional') {
       problems.push(ignored(`logs="${String(this.logs)}"`, 'required or optional'));
     }
+    this.#policy = parseUrl('policy-url', this.policyUrl, problems);
+    this.#receipts = parseUrl('receipt-url', this.receiptUrl, problems);
     this.#categories = resolveCategories({
       logs: this.logs === 'optional' ? 'optional' : 'required',
       offered: parseOffered(this.categories, problems),
@@ -364,9 +382,16 @@ export class ConsentBanner extends LitElement {
     });
     this.#cookiesBlocked = !writeCookie(this.#cookie, encodeRecord(record));
     this.#apply(stateFromRecord(record, this.#categories), source);
+    this.#sendReceipts(makeReceipt(this.#state, this.#lang(), location.origin + location.pathname));
     this.#show('confirmation');
     this.#closeDialog();
     if (refocus) void this.#refocus();
+  }
+
+  /** Sends `receipt` (if any) and every receipt still waiting, when `receipt-url` is set. */
+  #sendReceipts(receipt?: Receipt | null): void {
+    const url = this.#receipts;
+    if (url) this.#guard(() => void sendReceipts(new URL(url, document.baseURI).href, receipt));
   }
 
   /** Where focus goes when our focused control went away: the settings, else Hide, else Choose. */
@@ -504,7 +529,7 @@ export class ConsentBanner extends LitElement {
   protected override render() {
     const lang = this.#lang();
     const s = this.#strings(lang);
-    const policy = safeUrl(this.policyUrl);
+    const policy = this.#policy;
     const decided = this.#state.decided;
     const confirming = this.#view === 'confirmation';
     // One settings button: inside the confirmation while it shows, then floating.

@@ -1,15 +1,17 @@
 /**
- * `consent-banner/server` (PRODUCT §7): the visitor's choice as a server sees it, and access
- * logging that honours the `logs` choice. One dependency-free ES module for Node and edge
- * runtimes: no DOM, no `node:` imports. The cookie is read with the very codec and rules the
- * banner uses in the browser (`src/core`), so both always agree on what a value means.
+ * `consent-banner/server` (PRODUCT §7): the visitor's choice as a server sees it, access
+ * logging that honours the `logs` choice, and the check of a consent receipt. One
+ * dependency-free ES module for Node and edge runtimes: no DOM, no `node:` imports. The cookie
+ * is read with the very codec and rules the banner uses in the browser (`src/core`), so both
+ * always agree on what a value means.
  *
  * @example
- * import { readConsent, isGranted, clientIp } from 'consent-banner/server';
+ * import { readConsent, isGranted, clientIp, readReceipt } from 'consent-banner/server';
  *
  * readConsent(req.headers.cookie, { revision: 3 }); // ConsentState, or null: no valid choice
  * isGranted(req.headers.cookie, 'analytics');      // boolean
  * clientIp(req);                                   // '203.0.113.7', or '203.0.113.0' without `logs`
+ * readReceipt(body);                               // Receipt, or null: not a receipt of schema 1
  */
 export { DEFAULT_COOKIE_NAME, isGranted, readConsent } from './read-consent.js';
 export type { ReadConsentOptions } from './read-consent.js';
@@ -22,4 +24,6 @@ export type {
   RequestLike,
   ResponseLike,
 } from './log.js';
+export { MAX_RECEIPT_BYTES, readReceipt } from './receipt.js';
+export type { Receipt } from '../core/receipt.js';
 export type { CategoryId, ConsentMethod, ConsentState } from '../core/types.js';

@@ -1,0 +1,32 @@
+/**
+ * Proof of consent (PRODUCT §7): the JSON receipt sent to `receipt-url` for each decision.
+ * The browser makes it (`makeReceipt`), the server entry validates it (`readReceipt`); the
+ * README documents the schema. Never the IP address: the receiver sees it anyway, and the
+ * receipt does not need it.
+ */
+import type { CategoryId, ConsentMethod, ConsentState, Lang } from './types.js';
+
+/** Receipt schema version 1. */
+export interface Receipt {
+  readonly schema: 1;
+  /** The consent id, as in the cookie: a receiver drops a second receipt with the same id. */
+  readonly id: string;
+  /** ISO 8601 time of the decision (UTC), as in the state. */
+  readonly decidedAt: string;
+  readonly revision: number;
+  readonly granted: readonly CategoryId[];
+  readonly denied: readonly CategoryId[];
+  readonly method: ConsentMethod;
+  /** The language the visitor read the banner in. */
+  readonly lang: Lang;
+  /** The page the decision was made on: origin and path (no query, no fragment). */
+  readonly url: string;
+}
+
+/** The receipt of a decided state; `null` for an undecided one. */
+export function makeReceipt(state: ConsentState, lang: Lang, url: string): Receipt | null {
+  const { id, decidedAt, revision, granted, denied, method } = state;
+  return id && decidedAt && method
+    ? { schema: 1, id, decidedAt, revision, granted, denied, method, lang, url }
+    : null;
+}
