@@ -108,7 +108,8 @@ export function allOptional(
 
 /** Ids whose value differs between two states (in category order of `next`). */
 export function changedCategories(prev: ConsentState, next: ConsentState): CategoryId[] {
-  return Object.keys({ ...prev.categories, ...next.categories }).filter(
+  // Only the keys count: next's first, then any that only prev has.
+  return Object.keys({ ...next.categories, ...prev.categories }).filter(
     (id) => !prev.categories[id] !== !next.categories[id],
   );
 }

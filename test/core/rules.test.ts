@@ -397,6 +397,12 @@ describe('rules', () => {
         next: state({ necessary: true }),
         expected: ['marketing'],
       },
+      {
+        name: "in next's category order, then those only prev has",
+        prev: state({ chat: true, analytics: false, marketing: true, preferences: false }),
+        next: state({ preferences: true, analytics: true, marketing: false }),
+        expected: ['preferences', 'analytics', 'marketing', 'chat'],
+      },
     ];
     for (const { name, prev, next, expected } of cases) {
       it(name, () => {
