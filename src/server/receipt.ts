@@ -97,6 +97,8 @@ function read(body: unknown): Receipt | null {
   const grantedIds = readIds(granted);
   const deniedIds = readIds(denied);
   if (!grantedIds || !deniedIds || grantedIds.some((c) => deniedIds.includes(c))) return null;
+  // `necessary` is required on every site (as readConsent holds): a receipt without it is forged.
+  if (!grantedIds.includes('necessary')) return null;
   if (!isConsentMethod(method) || !isLang(lang) || !isPageUrl(url)) return null;
 
   const receipt: Receipt = {
@@ -121,9 +123,10 @@ function read(body: unknown): Receipt | null {
  * JSON. Returns a fresh receipt with exactly the schema's fields, or `null` when it is not a
  * receipt of schema 1: not JSON, longer than `MAX_RECEIPT_BYTES`, a missing or unknown key,
  * another `schema`, an id the cookie would not hold, unknown, repeated or both granted and
- * denied category ids, a time that is not an ISO 8601 UTC time as `toISOString` writes it, a
- * revision that is not a whole number from 0 to 999,999,999, an unknown method or language, or
- * a page URL that is not http(s), has a query or fragment, or is longer than 2,048 characters.
+ * denied category ids, `necessary` not granted, a time that is not an ISO 8601 UTC time as
+ * `toISOString` writes it, a revision that is not a whole number from 0 to 999,999,999, an
+ * unknown method or language, or a page URL that is not http(s), has a query or fragment, or
+ * is longer than 2,048 characters.
  *
  * Never throws, whatever it is given.
  *

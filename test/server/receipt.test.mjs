@@ -79,7 +79,7 @@ describe('receipts as the banner makes them', () => {
     ],
     ['both languages', [{ lang: 'th' }, { lang: 'en' }]],
     ['revision 0 and 999,999,999', [{ revision: 0 }, { revision: 999_999_999 }]],
-    ['empty category lists', [{ granted: [], denied: [] }]],
+    ['only necessary, nothing offered beside it', [{ granted: ['necessary'], denied: [] }]],
     ['a host category id', [{ granted: ['necessary', 'maps_embed-2'], denied: [] }]],
     ['consent ids of 8 and 64 characters', [{ id: 'a_b-c_d-' }, { id: 'A'.repeat(64) }]],
     [
@@ -157,6 +157,9 @@ describe('not a receipt: null, never an exception', () => {
       'a category both granted and denied',
       good({ granted: ['necessary', 'logs'], denied: ['logs'] }),
     ],
+    ['forged: necessary denied', good({ granted: ['logs'], denied: ['necessary'] })],
+    ['forged: necessary missing', good({ granted: ['logs'], denied: [] })],
+    ['empty category lists', good({ granted: [], denied: [] })],
     ['a category twice in granted', good({ granted: ['necessary', 'logs', 'logs'] })],
     ['a category twice in denied', good({ denied: ['preferences', 'preferences'] })],
     ['a category id in capitals', good({ granted: ['necessary', 'Logs'] })],
