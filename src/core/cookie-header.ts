@@ -15,28 +15,34 @@ function percentDecode(text: string): string | null {
 }
 
 /**
+ * The `name=value` pairs of `header`, split at the first `=` and trimmed. A pair without `=`
+ * is a nameless cookie (RFC 6265bis), never one we look for or delete: it is left out.
+ */
+const pairs = (header: string): [string, string][] =>
+  header
+    .split(';')
+    .filter((pair) => pair.includes('='))
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+    });
+
+/**
  * The value of the first cookie called `name` in `header`, percent-decoded and unquoted;
  * `undefined` when there is no such cookie, `null` when the first one cannot be decoded
  * (neither the banner nor a server guesses which later one was meant).
  */
 export function firstCookie(header: string, name: string): string | null | undefined {
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    // A pair without `=` is a nameless cookie (RFC 6265bis), never the one we look for.
-    if (eq < 0) continue;
-    const rawName = pair.slice(0, eq).trim();
+  for (const [rawName, raw] of pairs(header)) {
     if (rawName !== name && percentDecode(rawName) !== name) continue;
-    let value = pair.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
-      value = value.slice(1, -1);
-    return percentDecode(value);
+    const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
+    return percentDecode(quoted ? raw.slice(1, -1) : raw);
   }
   return undefined;
 }
 
 /** The names of the cookies in `header`, as written (what deleting one must name). */
 export const cookieNames = (header: string): string[] =>
-  header
-    .split(';')
-    .map((pair) => (pair.includes('=') ? pair.slice(0, pair.indexOf('=')).trim() : ''))
+  pairs(header)
+    .map(([name]) => name)
     .filter(Boolean);
