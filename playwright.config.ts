@@ -1,11 +1,17 @@
 // End-to-end tests: the demo pages (element from source) and the built IIFE, in Chromium,
 // served by the demo's Vite config. `npm test` builds dist/ first; run `npm run build` before
-// `npx playwright test` on its own.
+// `npx playwright test` on its own. (The built IIFE's main flows also run in Firefox and WebKit:
+// test/flows/, in the component suite.)
+//
+// The fonts are pinned (test/fonts/fonts.conf), so the screenshots are the same on any Linux
+// machine. They are made on Linux: elsewhere the screenshot comparisons are not run.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
+import { pinFonts } from './scripts/fonts.mjs';
 
 let executablePath: string;
 try {
+  pinFonts();
   executablePath = findChromium();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
@@ -23,6 +29,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list', { printSteps: false }]],
   expect: { timeout: 10_000 },
+  ignoreSnapshots: process.platform !== 'linux',
   use: {
     baseURL: BASE_URL,
     // Pinned, so language resolution and times do not depend on the machine.

@@ -1,14 +1,101 @@
-// Component tests in a real Chromium (see scripts/find-browser.mjs for which one).
+// Component tests in real Chromium, Firefox and WebKit (scripts/find-browser.mjs says which
+// builds). Each engine is launched the way that works for the build found:
+//   Chromium                         Playwright
+//   Firefox, Playwright's build      Playwright
+//   Firefox, a stock one (Debian)    puppeteer-core over WebDriver BiDi
+//   WebKit, Playwright's build       Playwright
+//   WebKit, WebKitGTK (Debian)       webdriverio + WebKitWebDriver + MiniBrowser (under Xvfb)
+// With CI=true all three are required; elsewhere a missing engine is named, with the command
+// that installs it, and the others run.
+//
+// The environment is pinned in every engine: fonts (test/fonts/fonts.conf), English as the
+// browser language, Bangkok time.
+//
+// Media emulation (prefers-color-scheme, reduced motion) needs Playwright or CDP: the files of
+// the "media" group run in the engines whose launcher has it. Everything else runs everywhere.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
+import { pinFonts } from './scripts/fonts.mjs';
+import { startWebKitDriver } from './scripts/webkit-driver.mjs';
 
-let executablePath;
+const TIMEZONE = 'Asia/Bangkok';
+process.env.TZ = TIMEZONE;
+
+let chromiumPath;
 try {
-  executablePath = findChromium();
+  pinFonts();
+  chromiumPath = findChromium();
 } catch (error) {
   console.error(error.message);
   process.exit(1);
+}
+
+const context = ({ browser }) => browser.newContext({ locale: 'en-US', timezoneId: TIMEZONE });
+
+/** Launchers, and which of them can emulate media. */
+const launchers = [
+  {
+    media: true,
+    launcher: playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS },
+      createBrowserContext: context,
+    }),
+  },
+];
+
+const missing = [];
+for (const found of [findFirefox(), findWebKit()]) {
+  if (found.via === null) missing.push(found.hint);
+  else if (found.via === 'playwright') {
+    launchers.push({
+      media: true,
+      launcher: playwrightLauncher({
+        product: found.engine,
+        launchOptions: { headless: true },
+        createBrowserContext: context,
+      }),
+    });
+  } else if (found.via === 'bidi') {
+    launchers.push({
+      media: false,
+      launcher: chromeLauncher({
+        puppeteer,
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: found.executablePath,
+          headless: true,
+          extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US' },
+        },
+      }),
+    });
+  } else {
+    const { port } = await startWebKitDriver(found.driver);
+    launchers.push({
+      media: false,
+      launcher: webdriverLauncher({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: found.executablePath, args: ['--automation'] },
+        },
+      }),
+    });
+  }
+}
+if (missing.length) {
+  for (const hint of missing) console.error(hint);
+  if (process.env.CI) {
+    console.error('CI needs all three engines.');
+    process.exit(1);
+  }
 }
 
 /**
@@ -34,20 +121,33 @@ async function receiptEndpoints(ctx, next) {
   } else ctx.status = 405;
 }
 
+const MEDIA = 'test/element/media.test.ts';
+
 export default {
-  files: ['test/core/**/*.test.ts', 'test/effects/**/*.test.ts', 'test/element/**/*.test.ts'],
   nodeResolve: true,
   middleware: [receiptEndpoints],
+  // One test file at a time per engine, and one engine at a time: a 2-core machine.
   concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-      // Pin the environment: the tests assert Thai/English resolution and dates.
-      createBrowserContext: ({ browser }) =>
-        browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Bangkok' }),
-    }),
-  ],
   testFramework: { config: { timeout: 10000 } },
+  groups: [
+    {
+      name: 'everywhere',
+      files: [
+        'test/core/**/*.test.ts',
+        'test/effects/**/*.test.ts',
+        'test/element/**/*.test.ts',
+        `!${MEDIA}`,
+        'test/environment/**/*.test.ts',
+      ],
+      browsers: launchers.map((l) => l.launcher),
+    },
+    {
+      name: 'media',
+      files: [MEDIA],
+      browsers: launchers.filter((l) => l.media).map((l) => l.launcher),
+    },
+  ],
 };

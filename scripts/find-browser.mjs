@@ -1,17 +1,12 @@
-// Finds a Chromium for the tests, in this order:
-//   1. $CONSENT_BANNER_CHROMIUM (an explicit path),
-//   2. Playwright's own installed Chromium (`npx playwright install chromium`),
-//   3. the system one (Debian/Ubuntu `chromium`, or `chromium-browser`, `google-chrome`).
-// Fails with one line that says how to get one.
+// Finds the test browsers. Each engine is looked for in this order:
+//   1. an explicit path: $CONSENT_BANNER_CHROMIUM, $CONSENT_BANNER_FIREFOX (a stock Firefox,
+//      driven through WebDriver BiDi), $CONSENT_BANNER_WEBKIT (a WebKitGTK MiniBrowser, driven
+//      through WebKitWebDriver);
+//   2. Playwright's own browser (`npx playwright install chromium firefox webkit`);
+//   3. the system one: Debian's chromium, firefox-esr, and webkit2gtk-driver's MiniBrowser.
+// A missing engine is reported in one line that says how to get it.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
-
-const SYSTEM = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+import { chromium, firefox, webkit } from 'playwright';
 
 /** Flags for a headless Chromium on a locked-down, offline machine (run as root, no GPU). */
 export const CHROMIUM_ARGS = [
@@ -23,24 +18,88 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function findChromium() {
-  const explicit = process.env.CONSENT_BANNER_CHROMIUM;
-  if (explicit) {
-    if (existsSync(explicit)) return explicit;
-    throw new Error(
-      `CONSENT_BANNER_CHROMIUM=${explicit} does not exist; point it at a Chromium binary or unset it.`,
-    );
-  }
-  let bundled = '';
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    // Playwright throws when it has no browser of its own; fall through to the system one.
-  }
-  if (bundled && existsSync(bundled)) return bundled;
-  const system = SYSTEM.find((path) => existsSync(path));
-  if (system) return system;
-  throw new Error(
+const SYSTEM = {
+  chromium: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ],
+  firefox: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  webkit: [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
+  ],
+};
+const WEBKIT_DRIVERS = ['/usr/bin/WebKitWebDriver', '/usr/local/bin/WebKitWebDriver'];
+
+const HINT = {
+  chromium:
     'No Chromium found: run `npx playwright install chromium`, or `sudo apt-get install chromium`, or set CONSENT_BANNER_CHROMIUM=/path/to/chromium.',
+  firefox:
+    'No Firefox found: run `npx playwright install firefox`, or `sudo apt-get install firefox-esr`, or set CONSENT_BANNER_FIREFOX=/path/to/firefox.',
+  webkit:
+    'No WebKit found: run `npx playwright install webkit`, or `sudo apt-get install webkit2gtk-driver xvfb`, or set CONSENT_BANNER_WEBKIT=/path/to/MiniBrowser.',
+};
+
+/** The explicit path in `variable`, or null; throws when it is set but wrong. */
+function explicit(variable) {
+  const path = process.env[variable];
+  if (!path) return null;
+  if (existsSync(path)) return path;
+  throw new Error(
+    `${variable}=${path} does not exist; point it at the browser binary or unset it.`,
   );
+}
+
+/** Playwright's own build of `type`, when it is installed. */
+function playwrights(type) {
+  try {
+    const path = type.executablePath();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    // Playwright throws when it has no browser of its own.
+    return null;
+  }
+}
+
+const system = (paths) => paths.find((path) => existsSync(path)) ?? null;
+
+/** A Chromium binary, driven by Playwright. Throws with the install hint. */
+export function findChromium() {
+  const path =
+    explicit('CONSENT_BANNER_CHROMIUM') ?? playwrights(chromium) ?? system(SYSTEM.chromium);
+  if (path) return path;
+  throw new Error(HINT.chromium);
+}
+
+/**
+ * @typedef {{ engine: 'firefox', via: 'playwright', executablePath: string }
+ *   | { engine: 'firefox', via: 'bidi', executablePath: string }
+ *   | { engine: 'webkit', via: 'playwright', executablePath: string }
+ *   | { engine: 'webkit', via: 'webdriver', executablePath: string, driver: string }
+ *   | { engine: 'firefox' | 'webkit', via: null, hint: string }} Found
+ */
+
+/** @returns {Found} Firefox: Playwright's build, else a stock one through WebDriver BiDi. */
+export function findFirefox() {
+  const own = explicit('CONSENT_BANNER_FIREFOX');
+  if (own) return { engine: 'firefox', via: 'bidi', executablePath: own };
+  const bundled = playwrights(firefox);
+  if (bundled) return { engine: 'firefox', via: 'playwright', executablePath: bundled };
+  const path = system(SYSTEM.firefox);
+  if (path) return { engine: 'firefox', via: 'bidi', executablePath: path };
+  return { engine: 'firefox', via: null, hint: HINT.firefox };
+}
+
+/** @returns {Found} WebKit: Playwright's build, else WebKitGTK's MiniBrowser via WebKitWebDriver. */
+export function findWebKit() {
+  const own = explicit('CONSENT_BANNER_WEBKIT');
+  const bundled = own ? null : playwrights(webkit);
+  if (bundled) return { engine: 'webkit', via: 'playwright', executablePath: bundled };
+  const path = own ?? system(SYSTEM.webkit);
+  const driver = system(WEBKIT_DRIVERS);
+  if (path && driver) return { engine: 'webkit', via: 'webdriver', executablePath: path, driver };
+  return { engine: 'webkit', via: null, hint: HINT.webkit };
 }
