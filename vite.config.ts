@@ -43,6 +43,25 @@ const minifyLiterals = (minified: boolean): Plugin => ({
   },
 });
 
+/**
+ * What the minifier's `charset: 'ascii'` cannot escape (template literals, whose raw text it
+ * keeps, and comments) becomes `\uXXXX` too. That is valid in a template (the cooked text, which
+ * Lit reads, is unchanged), in a comment, a string, a regular expression and an identifier; no
+ * build output uses `String.raw`. `npm run check:ascii` checks the result.
+ */
+const asciiOnly = (): Plugin => ({
+  name: 'ascii-only',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      chunk.code = chunk.code.replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    }
+  },
+});
+
 const external = (id: string) => /^(lit|@lit|lit-html|lit-element)(\/|$)/.test(id);
 
 type Build = NonNullable<UserConfig['build']>;
@@ -84,9 +103,20 @@ const BUILDS: Record<string, Build> = {
 
 export default defineConfig(({ mode }): UserConfig => {
   const build = BUILDS[mode] ?? BUILDS.lib;
+  const output = build.rolldownOptions?.output;
   return {
     publicDir: false,
-    plugins: [minifyLiterals(build.minify === true)],
-    build: { emptyOutDir: false, target: 'es2022', ...build },
+    plugins: [minifyLiterals(build.minify === true), asciiOnly()],
+    build: {
+      emptyOutDir: false,
+      target: 'es2022',
+      ...build,
+      rolldownOptions: {
+        ...build.rolldownOptions,
+        // Plain ASCII, every other character escaped: the files then read the same on a page of
+        // any encoding (a windows-874 Thai page), whatever charset the server sends.
+        output: { ...(Array.isArray(output) ? {} : output), charset: 'ascii' },
+      },
+    },
   };
 });

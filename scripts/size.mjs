@@ -1,19 +1,21 @@
-// `npm run size`: the brotli size (quality 11) of the script-tag build against PRODUCT §9:
-// it must stay smaller than vanilla-cookieconsent's JS + CSS, which PRODUCT rounds to 13.8 KB:
-// 3.1.0's dist/cookieconsent.umd.js (9,063 B) + dist/cookieconsent.css (4,719 B) = 13,782 B
-// brotli, measured the same way (npm pack vanilla-cookieconsent@3.1.0, 2026-11-22). The goal
-// is 11,000. Prints raw, gzip and brotli sizes of each build; exits 1 at or over the limit.
+// `npm run size`: raw, gzip and brotli (quality 11) sizes of each built file, and the script-tag
+// build against its budget (README "Size"): it must stay under 15,000 B brotli, below
+// vanilla-cookieconsent 3 doing the same job (its JS + CSS + a configuration with the same four
+// categories in Thai and English: 15,348 B, measured the same way). The goal is 12,000 B (0.8x
+// of that). Exits 1 above the limit.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const LIMIT = 13_782;
-const GOAL = 11_000;
+const LIMIT = 15_000;
+const GOAL = 12_000;
+const IIFE = 'dist/consent-banner.iife.js';
+const FILES = [IIFE, 'dist/consent-banner.js', 'dist/index.js', 'dist/define.js', 'dist/server.js'];
 
 const brotli = (buffer) =>
   brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 let failed = false;
-for (const file of ['dist/consent-banner.iife.js', 'dist/consent-banner.js']) {
+for (const file of FILES) {
   let buffer;
   try {
     buffer = readFileSync(file);
@@ -24,11 +26,12 @@ for (const file of ['dist/consent-banner.iife.js', 'dist/consent-banner.js']) {
   const br = brotli(buffer);
   const gz = gzipSync(buffer, { level: 9 }).length;
   let verdict = '';
-  if (file.endsWith('.iife.js')) {
-    verdict = br < LIMIT ? `under the ${LIMIT} limit` : `NOT under the ${LIMIT} limit`;
-    verdict += br <= GOAL ? `, within the ${GOAL} goal` : `, ${br - GOAL} over the ${GOAL} goal`;
-    failed = br >= LIMIT;
+  if (file === IIFE) {
+    failed = br > LIMIT;
+    verdict = failed ? `: OVER the ${LIMIT} B limit` : `: under the ${LIMIT} B limit`;
+    verdict +=
+      br <= GOAL ? `, within the ${GOAL} B goal` : `, ${br - GOAL} B above the ${GOAL} B goal`;
   }
-  console.log(`${file}: ${buffer.length} B raw, ${gz} B gzip, ${br} B brotli ${verdict}`);
+  console.log(`${file}: ${buffer.length} B raw, ${gz} B gzip, ${br} B brotli${verdict}`);
 }
 process.exit(failed ? 1 : 0);
