@@ -13,6 +13,7 @@
 //
 // Media emulation (prefers-color-scheme, reduced motion) needs Playwright or CDP: the files of
 // the "media" group run in the engines whose launcher has it. Everything else runs everywhere.
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -21,6 +22,7 @@ import * as puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { pinFonts } from './scripts/fonts.mjs';
 import { startWebKitDriver } from './scripts/webkit-driver.mjs';
+import { streamedPages } from './test/flows/stream-server.mjs';
 
 const TIMEZONE = 'Asia/Bangkok';
 process.env.TZ = TIMEZONE;
@@ -32,6 +34,21 @@ try {
 } catch (error) {
   console.error(error.message);
   process.exit(1);
+}
+// test/flows/ drives the built script tag.
+if (!existsSync('dist/consent-banner.iife.js')) {
+  console.error('dist/consent-banner.iife.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** Reports `launcher` as `name` (WebDriver would call WebKitGTK "MiniBrowser"). */
+function named(name, launcher) {
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (...args) => {
+    await initialize(...args);
+    launcher.name = name;
+  };
+  return launcher;
 }
 
 const context = ({ browser }) => browser.newContext({ locale: 'en-US', timezoneId: TIMEZONE });
@@ -77,16 +94,19 @@ for (const found of [findFirefox(), findWebKit()]) {
     const { port } = await startWebKitDriver(found.driver);
     launchers.push({
       media: false,
-      launcher: webdriverLauncher({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'error',
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: found.executablePath, args: ['--automation'] },
-        },
-      }),
+      launcher: named(
+        'WebKit',
+        webdriverLauncher({
+          hostname: '127.0.0.1',
+          port,
+          logLevel: 'error',
+          capabilities: {
+            browserName: 'MiniBrowser',
+            'wdio:enforceWebDriverClassic': true,
+            'webkitgtk:browserOptions': { binary: found.executablePath, args: ['--automation'] },
+          },
+        }),
+      ),
     });
   }
 }
@@ -125,7 +145,7 @@ const MEDIA = 'test/element/media.test.ts';
 
 export default {
   nodeResolve: true,
-  middleware: [receiptEndpoints],
+  middleware: [receiptEndpoints, streamedPages],
   // One test file at a time per engine, and one engine at a time: a 2-core machine.
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -141,6 +161,7 @@ export default {
         'test/element/**/*.test.ts',
         `!${MEDIA}`,
         'test/environment/**/*.test.ts',
+        'test/flows/**/*.test.ts',
       ],
       browsers: launchers.map((l) => l.launcher),
     },
