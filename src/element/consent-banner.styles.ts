@@ -82,12 +82,18 @@ export const styles = css`
   section {
     display: flex;
     flex-flow: column;
+    padding-inline: calc(var(--_space) - 5px);
   }
-  /* The padding keeps a focused link's ring (3px + 2px offset) inside the scroller. */
+  /* The text's padding keeps a focused link's ring (3px + 2px offset) inside its scroller; the
+     section's side padding gives the room, rather than negative margins, which WebKit counts
+     as overflow (the first layer would scroll sideways). */
+  section > :not(p) {
+    margin-inline: 5px;
+  }
   section p {
     overflow: auto;
     padding: 5px;
-    margin: -5px -5px 0.5rem;
+    margin: -5px 0 0.5rem;
   }
   section,
   .on {

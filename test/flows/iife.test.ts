@@ -1,0 +1,220 @@
+// The main flows of the built script tag (dist/consent-banner.iife.js), in every engine, as a
+// visitor meets them: a whole page in an iframe (test/flows/pages/iife.html), so that it can be
+// reloaded, driven with real mouse clicks and keys. First layer, accept, reject, choose and
+// save, the reload with no banner, gated scripts once each, the keyboard path, axe.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { decodeRecord } from '../../src/core/codec.js';
+import { en } from '../../src/i18n/en.js';
+import { th } from '../../src/i18n/th.js';
+import { clearAllCookies, getCookie } from '../element/helpers.js';
+import { click, closeFrames, openFrame, reload, until, windowOf } from './frame.js';
+
+const PAGE = '/test/flows/pages/iife.html';
+/** The page's gated scripts, in document order. */
+const ALL = ['analytics inline', 'analytics src', 'preferences', 'both'];
+
+afterEach(() => {
+  closeFrames();
+  clearAllCookies();
+});
+
+/** The page in `frame` and the banner in it, as a visitor sees them. */
+function banner(frame: HTMLIFrameElement) {
+  const win = () => windowOf(frame);
+  const root = () => win().document.querySelector('consent-banner')?.shadowRoot ?? null;
+  const find = (selector: string) => root()?.querySelector<HTMLElement>(selector) ?? null;
+  const shown = (el: HTMLElement | null) => !!el && el.getBoundingClientRect().height > 0;
+  return {
+    win,
+    find,
+    region: () => find('section[part~="banner"]'),
+    dialog: () => find('dialog') as HTMLDialogElement | null,
+    dialogOpen: () => !!(find('dialog') as HTMLDialogElement | null)?.open,
+    settings: () => find('[part~="settings-button"]'),
+    shown,
+    /** What has focus in the page, through the shadow root: its part (and category), or its id. */
+    focused() {
+      const active = win().document.activeElement;
+      const inner = active?.shadowRoot?.activeElement ?? active;
+      const part = inner?.getAttribute('part');
+      const id = inner?.getAttribute('data-id');
+      return part ? (id ? `${part} ${id}` : part) : (inner?.id ?? inner?.localName ?? null);
+    },
+    /** The stored record's granted categories, sorted; null with no cookie. */
+    granted: () => {
+      const record = decodeRecord(getCookie());
+      return record ? [...record.granted].sort() : null;
+    },
+  };
+}
+
+/** Opens the page in `lang` and waits for the banner to be ready. */
+async function open(lang: 'th' | 'en') {
+  const frame = await openFrame(`${PAGE}?lang=${lang}`);
+  const b = banner(frame);
+  await until(() => b.find('[part]') !== null, 'the banner renders');
+  return { frame, b };
+}
+
+/** Runs axe-core inside the page; resolves with its violations, described. */
+async function axe(frame: HTMLIFrameElement): Promise<string[]> {
+  const win = windowOf(frame) as ReturnType<typeof windowOf> & {
+    axe?: { run(context: Document): Promise<{ violations: { id: string; help: string }[] }> };
+  };
+  if (!win.axe) {
+    const script = win.document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+    win.document.head.append(script);
+    await loaded;
+  }
+  const { violations } = await win.axe!.run(win.document);
+  return violations.map((v) => `${v.id}: ${v.help}`);
+}
+
+const STRINGS = { th, en } as const;
+
+for (const lang of ['en', 'th'] as const) {
+  const s = STRINGS[lang];
+
+  describe(`the built script tag, ${lang}`, () => {
+    it('first visit: the first layer with three equal buttons, nothing gated has run, axe is clean', async () => {
+      const { frame, b } = await open(lang);
+      const region = b.region()!;
+      expect(b.shown(region)).to.equal(true);
+      expect(region.closest('[lang]')?.getAttribute('lang')).to.equal(lang);
+      expect(region.querySelector('h2')?.textContent?.trim()).to.equal(s.bannerTitle);
+      const buttons = [...region.querySelectorAll('[part~="button"]')].map((el) =>
+        el.textContent?.trim(),
+      );
+      expect(buttons).to.deep.equal([s.acceptAll, s.rejectAll, s.choose]);
+      expect(b.win().ran).to.deep.equal([]);
+      expect(await axe(frame)).to.deep.equal([]);
+      expect(b.win().errors).to.deep.equal([]);
+    });
+
+    it('the first layer never scrolls sideways, on a desktop and on a phone', async () => {
+      const { frame, b } = await open(lang);
+      for (const width of [800, 390, 320]) {
+        frame.style.width = `${width}px`;
+        await until(() => b.win().innerWidth === width, `the page is ${width} px wide`);
+        const region = b.region()!;
+        expect(region.scrollWidth, `${width} px: scrollWidth ≤ clientWidth`).to.be.at.most(
+          region.clientWidth,
+        );
+        expect(b.win().document.documentElement.scrollWidth, `${width} px: the page`).to.equal(
+          width,
+        );
+      }
+    });
+
+    it('Accept all: every gated script once, in order; after a reload, no banner and once again', async () => {
+      const { frame, b } = await open(lang);
+      await click(frame, b.find('section [part~="accept"]')!);
+      await until(
+        () => b.win().ran.length === ALL.length,
+        () => `ran: ${b.win().ran}`,
+      );
+      expect(b.win().ran).to.deep.equal(ALL);
+      expect(b.granted()).to.deep.equal(['analytics', 'logs', 'necessary', 'preferences']);
+      expect(b.region()).to.equal(null);
+
+      await reload(frame);
+      await until(() => b.settings() !== null, 'the settings button');
+      expect(b.region(), 'no first layer for a returning visitor').to.equal(null);
+      await until(
+        () => b.win().ran.length === ALL.length,
+        () => `ran: ${b.win().ran}`,
+      );
+      expect(b.win().ran).to.deep.equal(ALL);
+      expect(b.win().errors).to.deep.equal([]);
+    });
+
+    it('Reject all: nothing gated runs, now or after a reload', async () => {
+      const { frame, b } = await open(lang);
+      await click(frame, b.find('section [part~="reject"]')!);
+      await until(() => b.granted() !== null, 'the cookie');
+      expect(b.granted()).to.deep.equal(['necessary']);
+      expect(b.region()).to.equal(null);
+
+      await reload(frame);
+      await until(() => b.settings() !== null, 'the settings button');
+      expect(b.region()).to.equal(null);
+      expect(b.win().ran).to.deep.equal([]);
+      expect(b.win().errors).to.deep.equal([]);
+    });
+
+    it('Choose, analytics on, Save: only the analytics scripts run; the dialog shows the choice again', async () => {
+      const { frame, b } = await open(lang);
+      await click(frame, b.find('section [part~="choose"]')!);
+      await until(() => b.dialogOpen(), 'the dialog opens');
+      expect(await axe(frame)).to.deep.equal([]);
+      const analytics = b.find('input[data-id="analytics"]') as HTMLInputElement;
+      expect(analytics.checked, 'off until the visitor turns it on').to.equal(false);
+      await click(frame, analytics);
+      expect(analytics.checked).to.equal(true);
+      await click(frame, b.find('[part~="save"]')!);
+      await until(
+        () => b.win().ran.length === 2,
+        () => `ran: ${b.win().ran}`,
+      );
+      expect(b.win().ran).to.deep.equal(['analytics inline', 'analytics src']);
+      expect(b.granted()).to.deep.equal(['analytics', 'necessary']);
+
+      await reload(frame);
+      await until(() => b.settings() !== null, 'the settings button');
+      await click(frame, b.settings()!);
+      await until(() => b.dialogOpen(), 'the dialog opens again');
+      const again = b.find('input[data-id="analytics"]') as HTMLInputElement;
+      const preferences = b.find('input[data-id="preferences"]') as HTMLInputElement;
+      expect([again.checked, preferences.checked]).to.deep.equal([true, false]);
+      await until(
+        () => b.win().ran.length === 2,
+        () => `ran: ${b.win().ran}`,
+      );
+      expect(b.win().errors).to.deep.equal([]);
+    });
+
+    it('by keyboard alone: Tab to Choose, Enter, Space on a switch, Save; focus is never lost', async () => {
+      const { frame, b } = await open(lang);
+      frame.focus();
+      b.win().document.getElementById('page-button')!.focus();
+      const tabTo = async (what: string) => {
+        for (let i = 0; i < 12 && b.focused() !== what; i += 1) await sendKeys({ press: 'Tab' });
+        expect(b.focused(), `Tab reaches ${what}`).to.equal(what);
+      };
+      await tabTo('button accept');
+      await sendKeys({ press: 'Tab' });
+      expect(b.focused()).to.equal('button reject');
+      await sendKeys({ press: 'Tab' });
+      expect(b.focused()).to.equal('button choose');
+      await sendKeys({ press: 'Enter' });
+      await until(() => b.dialogOpen(), 'Enter opens the dialog');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !b.dialogOpen(), 'Escape closes it');
+      expect(b.focused(), 'focus returns to Choose').to.equal('button choose');
+
+      await sendKeys({ press: 'Enter' });
+      await until(() => b.dialogOpen(), 'the dialog opens again');
+      await tabTo('switch analytics');
+      const analytics = b.find('input[data-id="analytics"]') as HTMLInputElement;
+      // A space, not the key name "Space", which Puppeteer's Firefox does not know.
+      await sendKeys({ press: ' ' });
+      expect(analytics.checked).to.equal(true);
+      await tabTo('button save');
+      await sendKeys({ press: 'Enter' });
+      await until(() => b.granted() !== null, 'the cookie');
+      expect(b.granted()).to.deep.equal(['analytics', 'necessary']);
+      expect(b.dialogOpen()).to.equal(false);
+      await until(
+        () => b.focused() === 'settings-button',
+        () => `focus on ${b.focused()}`,
+      );
+      await until(
+        () => b.win().ran.length === 2,
+        () => `ran: ${b.win().ran}`,
+      );
+    });
+  });
+}
