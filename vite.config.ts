@@ -7,7 +7,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Lit's `css` literals reach the bundle as written; squeeze out comments and white space
- * (the IIFE has a size budget, PRODUCT §9). Only the element's own styles file is touched.
+ * (the IIFE has a size budget, README "Size"). Only the element's own styles file is touched.
  */
 const minifyLiterals = (minified: boolean): Plugin => ({
   name: 'minify-literals',

@@ -1,5 +1,5 @@
 /**
- * The cookie value, format version 1 (PRODUCT §6; documented in the README):
+ * The cookie value, format version 1 (README "The cookie"):
  *
  *   1.<revision>.<granted>.<denied>.<id>.<decidedAt>.<method>
  *

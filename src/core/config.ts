@@ -1,12 +1,12 @@
 /**
  * Validates what a host gives us (attributes, the `config` object, JSON children). Bad input
- * never throws: it is dropped with a message and the safe default stands (PRODUCT §9).
+ * never throws: it is dropped with a message and the safe default stands (README "Design decisions").
  */
 import { isCategoryId, type CategoryConfig } from './categories.js';
 import { DEFAULT_COOKIE_DAYS } from './rules.js';
 import type { CategoryId, Lang, LocalizedText } from './types.js';
 
-/** The one shape of configuration beyond attributes (PRODUCT §4). */
+/** The one shape of configuration beyond attributes (README "Configuration beyond attributes"). */
 export interface BannerConfig {
   /** Partial text overrides per language, keyed by the `Strings` interface. */
   texts?: Partial<Record<Lang, Record<string, string>>>;
@@ -207,7 +207,7 @@ export function parseUrl(name: string, value: unknown, problems: string[]): stri
   return url;
 }
 
-/** Links are only `http(s):` or relative (PRODUCT §9): never `javascript:` or `data:`. */
+/** Links are only `http(s):` or relative (README "Design decisions"): never `javascript:` or `data:`. */
 export function safeUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // Browsers drop tabs and newlines inside a URL and C0 controls around it ("java\nscript:"),

@@ -1,5 +1,5 @@
 /**
- * Proof of consent (PRODUCT §7): the JSON receipt sent to `receipt-url` for each decision.
+ * Proof of consent (README "Receipts (proof of consent)"): the JSON receipt sent to `receipt-url` for each decision.
  * The browser makes it (`makeReceipt`), the server entry validates it (`readReceipt`); the
  * README documents the schema. Never the IP address: the receiver sees it anyway, and the
  * receipt does not need it.

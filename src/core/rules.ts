@@ -1,4 +1,4 @@
-/** What a stored record means now: revision, expiry, required categories (PRODUCT §2, §6). */
+/** What a stored record means now: revision, expiry, required categories (README "Categories", "The cookie"). */
 import type {
   Category,
   CategoryId,

@@ -1,4 +1,4 @@
-/** Which gated scripts may run (PRODUCT §5). Pure: the script gate applies it to the page. */
+/** Which gated scripts may run (README "Script gating"). Pure: the script gate applies it to the page. */
 import { isCategoryId } from './categories.js';
 import type { CategoryId } from './types.js';
 

@@ -3,7 +3,7 @@
 /** A category id: a lowercase letter, then lowercase letters, digits, `_` or `-`. */
 export type CategoryId = string;
 
-/** The built-in category ids (PRODUCT §2). Hosts may add their own. */
+/** The built-in category ids (README "Categories"). Hosts may add their own. */
 export type BuiltInCategoryId = 'necessary' | 'logs' | 'preferences' | 'analytics';
 
 /** How a decision was made. */
@@ -31,7 +31,7 @@ export interface Category {
   readonly clear: readonly string[];
 }
 
-/** What the cookie stores (PRODUCT §6). */
+/** What the cookie stores (README "The cookie"). */
 export interface ConsentRecord {
   readonly version: number;
   readonly revision: number;

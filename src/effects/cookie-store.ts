@@ -1,5 +1,5 @@
 /**
- * The consent cookie on the page (PRODUCT §6), through `document.cookie`. It is read with the
+ * The consent cookie on the page (README "The cookie"), through `document.cookie`. It is read with the
  * very function a server uses on the `Cookie` header (core/cookie-header), so the banner and
  * the server always agree on which value counts. Values need no encoding: the codec writes
  * only `[A-Za-z0-9._~-]`, and the name is a validated cookie-name token.

@@ -169,7 +169,7 @@ export class ConsentBanner extends LitElement {
    */
   receiptUrl = '';
 
-  /** Texts and categories beyond attributes (PRODUCT §4). Merged over a JSON child config. */
+  /** Texts and categories beyond attributes (README "Configuration beyond attributes"). Merged over a JSON child config. */
   config: BannerConfig = {};
 
   /** Per-language text overrides; the same as `config.texts`. */

@@ -1,5 +1,5 @@
 /**
- * `consent-banner/server` (PRODUCT §7): the visitor's choice as a server sees it, access
+ * `consent-banner/server` (README "Honouring the choice on your server"): the visitor's choice as a server sees it, access
  * logging that honours the `logs` choice, and the check of a consent receipt. One
  * dependency-free ES module for Node and edge runtimes: no DOM, no `node:` imports. The cookie
  * is read with the very codec and rules the banner uses in the browser (`src/core`), so both

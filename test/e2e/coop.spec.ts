@@ -1,4 +1,4 @@
-// The co-operative demo: a host category added by the JSON config child (PRODUCT §4), a custom
+// The co-operative demo: a host category added by the JSON config child (README "Configuration beyond attributes"), a custom
 // cookie name, and a script gated on that host category.
 import {
   EN,

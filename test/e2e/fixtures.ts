@@ -25,7 +25,7 @@ export const PAGES = {
   scriptTagTwice: '/demo/script-tag-twice.html',
 } as const;
 
-/** What the visitor reads, per language (PRODUCT §3; the element's built-in strings). */
+/** What the visitor reads, per language (the element's built-in strings). */
 export interface BannerTexts {
   title: string;
   policyLink: string;
@@ -109,7 +109,7 @@ export function bannerUi(page: Page, texts: BannerTexts) {
   };
 }
 
-/** The element as the tests use it (PRODUCT §5). */
+/** The element as the tests use it (README "Properties", "Methods"). */
 type BannerElement = HTMLElement & {
   readonly consent: ConsentState;
   acceptAll(): void;
@@ -145,7 +145,7 @@ export function callBanner(
   );
 }
 
-/** A consent cookie value, split into its fields (PRODUCT §6, format version 1). */
+/** A consent cookie value, split into its fields (README "The cookie", format version 1). */
 export interface StoredRecord {
   raw: string;
   version: string;

@@ -1,4 +1,4 @@
-// Script gating (PRODUCT §5): <script type="text/plain" data-consent="analytics"> runs only once
+// Script gating (README "Script gating"): <script type="text/plain" data-consent="analytics"> runs only once
 // analytics is granted, at load or at the moment of the grant, and only once.
 import {
   PAGES,

@@ -1,5 +1,5 @@
-// The whole flow by keyboard alone (PRODUCT §9 Accessibility), and the host page's own
-// `data-consent-open` control (PRODUCT §3).
+// The whole flow by keyboard alone (README "Accessibility"), and the host page's own
+// `data-consent-open` control (README "Methods").
 import {
   EN,
   HOST_OPENER,

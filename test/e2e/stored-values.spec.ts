@@ -1,5 +1,5 @@
 // Whatever is in the cookie, a value that is not a valid record of the current format counts as
-// no choice (PRODUCT §6): the banner asks, nothing is granted, nothing throws.
+// no choice (README "The cookie"): the banner asks, nothing is granted, nothing throws.
 import {
   PAGES,
   TH,
