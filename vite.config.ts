@@ -1,7 +1,7 @@
 // Library builds. `scripts/build.mjs` runs the three modes one after another:
 //   iife        dist/consent-banner.iife.js   classic script tag, Lit inside
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
-//   lib         dist/index.js, dist/define.js npm entries, lit external
+//   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -62,7 +62,7 @@ const asciiOnly = (): Plugin => ({
   },
 });
 
-const external = (id: string) => /^(lit|@lit|lit-html|lit-element)(\/|$)/.test(id);
+const external = (id: string) => /^(lit|@lit|lit-html|lit-element|js-cookie)(\/|$)/.test(id);
 
 type Build = NonNullable<UserConfig['build']>;
 

@@ -22,6 +22,7 @@ import * as puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { pinFonts } from './scripts/fonts.mjs';
 import { startWebKitDriver } from './scripts/webkit-driver.mjs';
+import { cookieAgreement } from './test/flows/cookie-server.mjs';
 import { streamedPages } from './test/flows/stream-server.mjs';
 
 const TIMEZONE = 'Asia/Bangkok';
@@ -145,7 +146,7 @@ const MEDIA = 'test/element/media.test.ts';
 
 export default {
   nodeResolve: true,
-  middleware: [receiptEndpoints, streamedPages],
+  middleware: [receiptEndpoints, streamedPages, cookieAgreement],
   // One test file at a time per engine, and one engine at a time: a 2-core machine.
   concurrency: 1,
   concurrentBrowsers: 1,

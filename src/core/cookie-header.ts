@@ -1,18 +1,15 @@
 /**
- * Reading cookies out of a cookie string: the page's `document.cookie` in the browser, the
- * `Cookie` request header on the server. One implementation for both, so the banner and a
- * server always agree on which value counts: pairs split on `;`, the first `=` separates name
- * and value, names and values percent-decoded, the FIRST pair with the name wins. Never throws.
+ * Reading cookies out of a `Cookie` request header, the way the banner reads `document.cookie`
+ * with js-cookie, so that a server and the banner agree on which value counts (test/flows/
+ * cookie-agreement.test.ts checks it in real browsers): pairs split on `;`, the first `=`
+ * separates name and value, names and values percent-decoded, a value that starts with `"`
+ * loses its first and last character, and the FIRST pair with the name that can be decoded
+ * wins (an undecodable one is skipped). Never throws.
  */
 
-/** Percent-decodes runs of `%XX`; `null` when they are not valid UTF-8. */
-function percentDecode(text: string): string | null {
-  try {
-    return text.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
-  } catch {
-    return null;
-  }
-}
+/** Percent-decodes runs of `%XX`; throws when they are not valid UTF-8. */
+const percentDecode = (text: string): string =>
+  text.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
 
 /**
  * The `name=value` pairs of `header`, split at the first `=` and trimmed. A pair without `=`
@@ -28,21 +25,17 @@ const pairs = (header: string): [string, string][] =>
     });
 
 /**
- * The value of the first cookie called `name` in `header`, percent-decoded and unquoted;
- * `undefined` when there is no such cookie, `null` when the first one cannot be decoded
- * (neither the banner nor a server guesses which later one was meant).
+ * The value of the first cookie called `name` in `header` that can be decoded, percent-decoded
+ * and unquoted; `undefined` when there is none.
  */
-export function firstCookie(header: string, name: string): string | null | undefined {
+export function firstCookie(header: string, name: string): string | undefined {
   for (const [rawName, raw] of pairs(header)) {
-    if (rawName !== name && percentDecode(rawName) !== name) continue;
-    const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
-    return percentDecode(quoted ? raw.slice(1, -1) : raw);
+    try {
+      if (percentDecode(rawName) !== name) continue;
+      return percentDecode(raw.startsWith('"') ? raw.slice(1, -1) : raw);
+    } catch {
+      // Not valid percent-encoding: js-cookie skips it, and so do we.
+    }
   }
   return undefined;
 }
-
-/** The names of the cookies in `header`, as written (what deleting one must name). */
-export const cookieNames = (header: string): string[] =>
-  pairs(header)
-    .map(([name]) => name)
-    .filter(Boolean);

@@ -1,10 +1,11 @@
 /**
- * The consent cookie on the page (README "The cookie"), through `document.cookie`. It is read with the
- * very function a server uses on the `Cookie` header (core/cookie-header), so the banner and
- * the server always agree on which value counts. Values need no encoding: the codec writes
- * only `[A-Za-z0-9._~-]`, and the name is a validated cookie-name token.
+ * The consent cookie on the page (README "The cookie"), written and read with js-cookie.
+ * consent-banner/server reads the `Cookie` header by the same rules, without it
+ * (core/cookie-header); test/flows/cookie-agreement.test.ts checks that both agree. Values
+ * need no encoding: the codec writes only `[A-Za-z0-9._~-]`, which js-cookie leaves as it is,
+ * and the name is a validated cookie-name token.
  */
-import { cookieNames, firstCookie } from '../core/cookie-header.js';
+import Cookies from 'js-cookie';
 import { cookieDomains, matchesCookie } from '../core/script-plan.js';
 
 export interface CookieOptions {
@@ -15,20 +16,22 @@ export interface CookieOptions {
 }
 
 /**
- * Writes `name=value` with `Path=/`, `SameSite=Lax`, `Max-Age` (rather than `Expires`: not
- * skewed by a wrong clock on the visitor's machine), the domain if any, and `Secure` on https.
+ * `Path=/`, `SameSite=Lax`, `Max-Age` (rather than `Expires`: not skewed by a wrong clock on
+ * the visitor's machine), the domain if any, and `Secure` on https.
  */
-function set(name: string, value: string, maxAge: number, domain?: string): void {
-  document.cookie =
-    `${name}=${value}; Path=/; SameSite=Lax; Max-Age=${maxAge}` +
-    (domain ? `; Domain=${domain}` : '') +
-    (location.protocol === 'https:' ? '; Secure' : '');
-}
+const attributes = (maxAge: number, domain?: string): Cookies.CookieAttributes => ({
+  path: '/',
+  sameSite: 'Lax',
+  // js-cookie writes any attribute it is given; its own `expires` would be a date.
+  'Max-Age': String(maxAge),
+  domain,
+  secure: location.protocol === 'https:',
+});
 
-/** The raw stored value, or `undefined`. Never throws (a sandboxed frame denies cookies). */
+/** The stored value, or `undefined`. Never throws (a sandboxed frame denies cookies). */
 export function readCookie(name: string): string | undefined {
   try {
-    return firstCookie(document.cookie, name) ?? undefined;
+    return Cookies.get(name);
   } catch {
     return undefined;
   }
@@ -37,7 +40,7 @@ export function readCookie(name: string): string | undefined {
 /** Writes the value; `false` when the browser did not keep it (cookies blocked). */
 export function writeCookie(options: CookieOptions, value: string): boolean {
   try {
-    set(options.name, value, Math.round(options.days * 86_400), options.domain);
+    Cookies.set(options.name, value, attributes(Math.round(options.days * 86_400), options.domain));
     return readCookie(options.name) === value;
   } catch {
     return false;
@@ -46,7 +49,7 @@ export function writeCookie(options: CookieOptions, value: string): boolean {
 
 export function removeCookie(options: CookieOptions): void {
   try {
-    set(options.name, '', 0, options.domain);
+    Cookies.set(options.name, '', attributes(0, options.domain));
   } catch {
     // Nothing stored, nothing to remove.
   }
@@ -60,9 +63,10 @@ export function removeCookie(options: CookieOptions): void {
  */
 export function clearCookies(patterns: readonly string[], keep: string): void {
   try {
-    for (const name of cookieNames(document.cookie))
+    for (const name of Object.keys(Cookies.get()))
       if (name !== keep && patterns.some((p) => matchesCookie(name, p)))
-        for (const domain of cookieDomains(location.hostname)) set(name, '', 0, domain);
+        for (const domain of cookieDomains(location.hostname))
+          Cookies.set(name, '', attributes(0, domain));
   } catch {
     // A sandboxed frame: no cookies to clear.
   }

@@ -212,7 +212,6 @@ describe('no valid choice: null, never an exception', () => {
     ['a percent-encoded forged record', `consent=1.0.logs%7Eanalytics.necessary.${ID}.${AT}.a`],
     ['the first of two consent cookies is garbage', `consent=garbage; consent=${valid}`],
     ['the first of two consent cookies is empty', `consent=; consent=${valid}`],
-    ['the first of two is not decodable', `consent=%E0%A4%A; consent=${valid}`],
     ['a value with spaces around its dots', `consent=1 .3.necessary~logs.x.${ID}.${AT}.c`],
     ['a header of 10 KB of separators', ';'.repeat(10_240)],
   ];
@@ -244,7 +243,7 @@ describe('no valid choice: null, never an exception', () => {
   });
 });
 
-describe('reading the header as the browser reads document.cookie (one shared reader)', () => {
+describe("reading the header as the banner reads document.cookie (js-cookie's rules)", () => {
   const value = README_VALUE;
   const other = `1.3.necessary.logs~preferences~analytics.ZZZZZZZZZZ.${AT}.r`;
 
@@ -252,6 +251,12 @@ describe('reading the header as the browser reads document.cookie (one shared re
     assert.equal(readConsent(`consent=${value}; consent=${other}`)?.method, 'custom');
     assert.equal(readConsent(`consent=${other}; consent=${value}`)?.method, 'reject-all');
     assert.equal(readConsent(`consent=${value}; consent=garbage`)?.method, 'custom');
+  });
+
+  test('a first one that cannot be percent-decoded is skipped, as js-cookie skips it', () => {
+    assert.equal(readConsent(`consent=%E0%A4%A; consent=${value}`)?.method, 'custom');
+    assert.equal(readConsent(`cons%E0nt=x; consent=${other}`)?.method, 'reject-all');
+    assert.equal(readConsent('consent=%E0%A4%A'), null);
   });
 
   test('the consent cookie after 10 KB of other cookies', () => {
