@@ -187,6 +187,10 @@ export class ConsentBanner extends LitElement {
 
   /** Which layer shows: the first layer, the confirmation, or neither. */
   #view: 'banner' | 'none' | 'confirmation' = 'none';
+  /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
+  #dialogWanted = false;
+  /** The confirmation's live region is rendered from then on, too. */
+  #live = false;
   /** The browser refused the cookie: the choice holds for this page only. */
   #cookiesBlocked = false;
   #ready = false;
@@ -429,6 +433,7 @@ export class ConsentBanner extends LitElement {
 
   #show(view: 'banner' | 'none' | 'confirmation'): void {
     this.#view = view;
+    if (view !== 'none') this.#live = true;
     this.requestUpdate();
   }
 
@@ -445,6 +450,8 @@ export class ConsentBanner extends LitElement {
   async #openDialog(opener?: HTMLElement): Promise<void> {
     // Without an opener (the API), the dialog's own focus restoration returns focus.
     this.#opener = opener ?? null;
+    this.#dialogWanted = this.#live = true;
+    this.requestUpdate();
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
@@ -562,6 +569,44 @@ export class ConsentBanner extends LitElement {
             </section>`
           : nothing
       }
+      ${this.#dialogWanted ? this.#renderDialog(lang, s) : nothing}
+      ${
+        // The live region is there before any message it will announce, from the first time
+        // the first layer or the dialog shows. A returning visitor who never opens the dialog
+        // gets neither.
+        this.#live
+          ? html`<div
+              class="c ${confirming ? 'on' : ''}"
+              part=${confirming ? 'confirmation' : ''}
+              lang=${lang}
+            >
+              <p part="message" role="status">
+                ${confirming ? (this.#cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
+              </p>
+              ${
+                confirming
+                  ? html`${settings}<button
+                        part="dismiss-button"
+                        @click=${() => {
+                          this.#show('none');
+                          void this.#refocus();
+                        }}
+                      >
+                        ${s.dismiss}
+                      </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${decided && this.#view === 'none' ? settings : nothing}
+    `;
+  }
+
+  /** The preferences dialog: each category with its explanation, and the three buttons. */
+  #renderDialog(lang: Lang, s: Strings) {
+    const policy = this.#policy;
+    return html`
       <dialog
         part="dialog"
         lang=${lang}
@@ -610,29 +655,6 @@ export class ConsentBanner extends LitElement {
           ${this.#acceptReject(s, 'preferences')}
         </div>
       </dialog>
-      <div
-        class="c ${confirming ? 'on' : ''}"
-        part=${confirming ? 'confirmation' : ''}
-        lang=${lang}
-      >
-        <p part="message" role="status">
-          ${confirming ? (this.#cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
-        </p>
-        ${
-          confirming
-            ? html`${settings}<button
-                  part="dismiss-button"
-                  @click=${() => {
-                    this.#show('none');
-                    void this.#refocus();
-                  }}
-                >
-                  ${s.dismiss}
-                </button>`
-            : nothing
-        }
-      </div>
-      ${decided && this.#view === 'none' ? settings : nothing}
     `;
   }
 }

@@ -237,6 +237,9 @@ test.describe('the themed demo', () => {
       await page.goto('/demo/themed.html');
       const ui = bannerUi(page, TH);
       await expect(ui.region).toBeVisible();
+      // The muted text and the switches are in the dialog, which is rendered once opened.
+      await ui.choose.click();
+      await expect(ui.dialog).toBeVisible();
       const c = await themedColors(page);
       // The demo really is restyled: not the default blue.
       expect(c.buttonBg).not.toEqual([11, 74, 139]);

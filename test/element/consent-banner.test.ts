@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
@@ -9,7 +9,9 @@ import {
   captureConsole,
   clearAllCookies,
   dialogOf,
+  dialogOpen,
   getCookie,
+  openPreferences,
   part,
   parts,
   recordEvents,
@@ -217,6 +219,7 @@ describe('the preferences dialog', () => {
 
   it('makes logs a switch only with logs="optional", and explains the choice', async () => {
     const el = await mount(html`<consent-banner lang="en" logs="optional"></consent-banner>`);
+    await openPreferences(el);
     expect(parts<HTMLInputElement>(el, 'switch').map((s) => s.dataset.id)).to.deep.equal([
       'logs',
       'preferences',
@@ -231,6 +234,7 @@ describe('the preferences dialog', () => {
     const el = await mount(
       html`<consent-banner lang="en" categories="analytics"></consent-banner>`,
     );
+    await openPreferences(el);
     expect(parts<HTMLInputElement>(el, 'switch').map((s) => s.dataset.id)).to.deep.equal([
       'analytics',
     ]);
@@ -301,6 +305,59 @@ describe('the preferences dialog', () => {
     await el.updateComplete;
     expect(dialogOf(el).open).to.equal(true);
     expect(location.hash).to.equal('');
+  });
+});
+
+describe('renders only what shows', () => {
+  /** Every element of the shadow root, by its part (or tag). */
+  const rendered = (el: ConsentBanner) =>
+    [...el.shadowRoot!.querySelectorAll('*')].map((n) => n.getAttribute('part') || n.localName);
+
+  it('a returning visitor: the settings button and nothing else', async () => {
+    setConsentCookie(storedValue({ analytics: true }));
+    const el = await mount();
+    expect(rendered(el)).to.deep.equal(['settings-button']);
+  });
+
+  it('a returning visitor with no-settings-button: nothing at all', async () => {
+    setConsentCookie(storedValue({}));
+    const el = await mount(html`<consent-banner lang="en" no-settings-button></consent-banner>`);
+    expect(rendered(el)).to.deep.equal([]);
+  });
+
+  it('a first visit: the first layer and its live region; the dialog once Choose is pressed', async () => {
+    const el = await mount();
+    expect(part(el, 'banner')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('dialog'), 'no dialog before Choose').to.equal(null);
+    button(part(el, 'banner')!, 'Choose').click();
+    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    dialogOf(el).close();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dialog'), 'kept once rendered').to.not.equal(null);
+  });
+
+  it('a returning visitor whose choice the page changes through the API sees the confirmation', async () => {
+    setConsentCookie(storedValue({}));
+    const el = await mount();
+    el.setConsent({ analytics: true });
+    await el.updateComplete;
+    expect(part(el, 'confirmation')).to.not.equal(null);
+    expect(part(el, 'message')!.textContent?.trim()).to.include('Your choice is saved');
+    expect(part(el, 'settings-button')).to.not.equal(null);
+  });
+
+  it('a returning visitor who opens the settings gets the dialog, and a live region before deciding', async () => {
+    setConsentCookie(storedValue({}));
+    const el = await mount();
+    part(el, 'settings-button')!.click();
+    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    const live = el.shadowRoot!.querySelector('[role="status"]');
+    expect(live?.textContent?.trim()).to.equal('');
+    button(dialogOf(el), 'Accept all').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]'), 'the same live region').to.equal(live);
+    expect(live?.textContent?.trim()).to.include('Your choice is saved');
   });
 });
 
@@ -473,6 +530,7 @@ describe('configuration', () => {
       </consent-banner>`,
     );
     expect(el.consent.categories.marketing).to.equal(false);
+    await openPreferences(el);
     expect(switchFor(el, 'marketing').labels?.[0]?.textContent).to.equal('Marketing');
     el.acceptAll();
     expect(decodeRecord(getCookie())?.granted).to.include('marketing');

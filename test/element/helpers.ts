@@ -1,4 +1,5 @@
 /** Shared helpers for the element tests: cookies, events, shadow-root queries. */
+import { waitUntil } from '@open-wc/testing';
 import type { ConsentBanner } from '../../src/index.js';
 import type { ConsentChange, ConsentState } from '../../src/core/types.js';
 
@@ -76,7 +77,22 @@ export function button(scope: Element | ShadowRoot, text: string): HTMLButtonEle
   return found;
 }
 
-export const dialogOf = (el: ConsentBanner) => el.shadowRoot!.querySelector('dialog')!;
+/** The preferences dialog; it is rendered from the first time it opens on. */
+export function dialogOf(el: ConsentBanner): HTMLDialogElement {
+  const dialog = el.shadowRoot!.querySelector('dialog');
+  if (!dialog) throw new Error('the dialog is not rendered: it is, once it has been opened');
+  return dialog;
+}
+
+/** Whether the preferences dialog is open (false while it is not even rendered). */
+export const dialogOpen = (el: ConsentBanner) => !!el.shadowRoot!.querySelector('dialog')?.open;
+
+/** Opens the preferences through the API and waits until the dialog shows. */
+export async function openPreferences(el: ConsentBanner): Promise<HTMLDialogElement> {
+  el.showPreferences();
+  await waitUntil(() => dialogOpen(el), 'the dialog opens');
+  return dialogOf(el);
+}
 
 export function switchFor(el: ConsentBanner, id: string): HTMLInputElement {
   const input = el.shadowRoot!.querySelector<HTMLInputElement>(`input[data-id="${id}"]`);

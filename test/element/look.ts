@@ -4,7 +4,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { dialogOf, part } from './helpers.js';
+import { dialogOf, dialogOpen, part } from './helpers.js';
 
 export type Lang = 'th' | 'en';
 export type Scheme = 'light' | 'dark';
@@ -42,7 +42,7 @@ export async function enter(el: ConsentBanner, state: State): Promise<HTMLElemen
   if (state === 'first layer') return part<HTMLElement>(el, 'banner')!;
   if (state === 'dialog') {
     inBanner(el, 'choose').click();
-    await waitUntil(() => dialogOf(el).open, 'the dialog opens');
+    await waitUntil(() => dialogOpen(el), 'the dialog opens');
     return dialogOf(el);
   }
   inBanner(el, 'reject').click();
