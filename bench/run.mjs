@@ -13,6 +13,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
 import { format, resolveConfig } from 'prettier';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { bareLitIife } from '../scripts/bare-lit.mjs';
 import { pinFonts } from '../scripts/fonts.mjs';
 import { hostPage } from './page.mjs';
 import { probe } from './probe.mjs';
@@ -62,7 +63,11 @@ const SYSTEMS = {
     cookie: 'cc_cookie',
   },
   empty: { tail: '', assets: [] },
+  // What Lit alone costs: a bare element of the same Lit features (scripts/bare-lit.mjs).
+  lit: { tail: '<x-bare a="Lit"></x-bare><script src="/bare-lit.js" defer></script>', assets: [] },
 };
+/** Systems with no banner: first visit only, no banner to wait for. */
+const BARE = new Set(['empty', 'lit']);
 /** The order of round 0; round r starts r places further on. */
 const NAMES = Object.keys(SYSTEMS);
 
@@ -97,8 +102,9 @@ const TYPES = { js: 'text/javascript', css: 'text/css', html: 'text/html' };
 const typeOf = (path) => `${TYPES[path.split('.').pop()]}; charset=utf-8`;
 
 /** Every URL the bench serves: the three host pages, the growth pages, the assets. */
-function routes() {
+function routes(bareLit) {
   const map = new Map();
+  map.set('/bare-lit.js', { body: Buffer.from(bareLit), cache: 'max-age=3600' });
   // Assets may be cached, as on a real site: the returning visit then finds them in the cache.
   // Every browser context starts with an empty cache, so each first visit is a cold one.
   for (const [path, file] of Object.entries(ASSETS)) {
@@ -195,7 +201,7 @@ async function performanceMs(cdp, name) {
 /** The first visit (no cookie): banner visible, script CPU, heap, TBT, CLS. */
 async function firstVisit({ page, cdp }, system, url) {
   await page.goto(url, { waitUntil: 'load' });
-  const needs = system === 'empty' ? ['loadedAt'] : ['loadedAt', 'visibleAt'];
+  const needs = BARE.has(system) ? ['loadedAt'] : ['loadedAt', 'visibleAt'];
   await until(page, needs, `the ${system} banner to show`);
   await settle(page);
   const scriptMs = await performanceMs(cdp, 'ScriptDuration');
@@ -244,7 +250,7 @@ async function round(browser, base, r) {
     result[system] = await inFreshTab(browser, system, async (tab) => {
       const url = `${base}/${system}.html`;
       const first = await firstVisit(tab, system, url);
-      const returning = system === 'empty' ? null : await returningVisit(tab, system, url);
+      const returning = BARE.has(system) ? null : await returningVisit(tab, system, url);
       return { first, returning };
     });
   }
@@ -363,12 +369,13 @@ function summarise(rounds, metric) {
   };
   const ours = of('ours');
   const theirs = of('theirs');
+  const lit = metric.baseline ? of('lit') : null;
   const ratio = theirs.median > 0 ? ours.median / theirs.median : null;
   const meets = metric.ratio
     ? ratio !== null && ratio <= metric.ratio
     : metric.check(ours, theirs, empty);
   const goal = metric.ratio ? `<= ${metric.ratio}x` : metric.goal;
-  return { label: metric.label, unit: metric.unit, ours, theirs, empty, ratio, goal, meets };
+  return { label: metric.label, unit: metric.unit, ours, theirs, empty, lit, ratio, goal, meets };
 }
 
 /** The rows of the table: bytes, every metric, and the returning-visit banner count. */
@@ -455,14 +462,26 @@ const times = (x) => (x === null ? '-' : `${x.toFixed(2)}x`);
 
 function printComparison(rows, runs) {
   console.log(`\nours vs vanilla-cookieconsent 3.1.0, ${runs} runs, CPU throttled ${THROTTLE}x`);
-  console.log('median (min-max); "net": less the median of "empty", the page without a banner\n');
-  const header = ['metric', 'unit', 'ours', 'theirs', 'empty', 'ours/theirs', 'goal', 'met'];
+  console.log('median (min-max); "net": less the median of "empty", the page without a banner;');
+  console.log('"Lit alone": a bare Lit element of the same Lit features (scripts/bare-lit.mjs)\n');
+  const header = [
+    'metric',
+    'unit',
+    'ours',
+    'theirs',
+    'empty',
+    'Lit alone',
+    'ours/theirs',
+    'goal',
+    'met',
+  ];
   const cells = rows.map((row) => [
     row.label,
     row.unit === 'runs' ? `of ${runs}` : row.unit,
     range(row.ours, row.unit),
     range(row.theirs, row.unit),
     row.empty ? range(row.empty, row.unit) : '',
+    row.lit ? range(row.lit, row.unit) : '',
     times(row.ratio),
     row.goal,
     row.meets ? 'yes' : 'no',
@@ -530,7 +549,7 @@ async function main() {
     execFileSync('npm', ['run', 'build'], { cwd: root(''), stdio: 'inherit' });
   }
   const bytes = { ours: bytesOf('ours'), theirs: bytesOf('theirs') };
-  const server = await listen(routes());
+  const server = await listen(routes(await bareLitIife()));
   let browser;
   try {
     // The same fonts as the tests (test/fonts/fonts.conf): Thai text lays out the same anywhere.

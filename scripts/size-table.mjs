@@ -1,0 +1,120 @@
+// `npm run size:table`: where the script-tag build's bytes go. Each part's cost is measured by
+// taking it out: the IIFE is built again with that one module replaced by a stub, and the part
+// costs the difference in brotli bytes (quality 11). Lit is measured the other way round: the
+// IIFE of a bare Lit element. The parts overlap a little (brotli finds repeats across them),
+// so they do not add up to the whole exactly. Writes the table into the README, between the
+// size-table markers. Builds in memory: dist/ is not touched.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { build } from 'vite';
+import { bareLitIife } from './bare-lit.mjs';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const brotli = (code) =>
+  brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    .length;
+
+/** Replaces modules whose path ends with a key by the code given for it. */
+const stubs = (replace) => ({
+  name: 'stubs',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (source in replace) return `\0stub:${source}`;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    const key = resolved && Object.keys(replace).find((k) => resolved.id.endsWith(k));
+    return key ? `\0stub:${key}` : null;
+  },
+  load(id) {
+    return id.startsWith('\0stub:') ? replace[id.slice('\0stub:'.length)] : null;
+  },
+});
+
+/** The brotli size of the IIFE built with `replace`. */
+async function iife(replace = {}) {
+  const output = await build({
+    configFile: 'vite.config.ts',
+    mode: 'iife',
+    logLevel: 'silent',
+    plugins: [stubs(replace)],
+    build: { write: false },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
+  return brotli(chunks.find((c) => c.type === 'chunk').code);
+}
+
+/** A module of ours, by its absolute path (a stub has no directory to resolve from). */
+const src = (path) => JSON.stringify(fileURLToPath(new URL(`../src/${path}`, import.meta.url)));
+
+/** Each part: what it is, and the stub that takes it out. */
+const PARTS = [
+  ['Thai strings', { '/src/i18n/th.ts': `export { en as th } from ${src('i18n/en.ts')};` }],
+  ['English strings', { '/src/i18n/en.ts': `export { th as en } from ${src('i18n/th.ts')};` }],
+  [
+    'styles (CSS)',
+    {
+      '/src/element/consent-banner.styles.ts':
+        "import { css } from 'lit'; export const styles = css``;",
+    },
+  ],
+  ['js-cookie', { 'js-cookie': 'export default { get() {}, set() {} };' }],
+  [
+    'script gate',
+    {
+      '/src/effects/script-gate.ts':
+        'export class ScriptGate { update() { return Promise.resolve(); } observe() {} disconnect() {} }',
+    },
+  ],
+  ['receipts', { '/src/effects/receipts.ts': 'export async function sendReceipts() {}' }],
+  [
+    'configuration checks and their messages',
+    {
+      '/src/core/config.ts': [
+        'export const ignored = () => "";',
+        'export const parseConfig = (v) => ({ value: v ?? {}, problems: [] });',
+        'export const parseConfigJson = (t) => ({ value: JSON.parse(t), problems: [] });',
+        'export const mergeConfig = (a, b) => ({ ...a, ...b });',
+        'export const wholeNumberAttribute = { fromAttribute: Number };',
+        'export const parseRevision = Number;',
+        'export const parseCookieDays = Number;',
+        'export const parseCookieName = String;',
+        'export const parseOffered = () => null;',
+        'export const parseUrl = (n, v) => v || null;',
+        'export const safeUrl = (v) => v;',
+      ].join('\n'),
+    },
+  ],
+];
+
+const whole = await iife();
+const rows = [];
+for (const [name, replace] of PARTS) rows.push([name, whole - (await iife(replace))]);
+// Lit: the IIFE of an element that uses what ours uses.
+const lit = brotli(await bareLitIife());
+rows.unshift(['Lit (LitElement, html, css, nothing)', lit]);
+const named = rows.reduce((sum, [, bytes]) => sum + bytes, 0);
+rows.push(['everything else: the element, rules, codec, categories, entry', whole - named]);
+
+const table = [
+  `The IIFE is ${whole.toLocaleString('en')} B brotli (measured ${new Date().toISOString().slice(0, 10)} by \`npm run size:table\`).`,
+  '',
+  '| part | brotli bytes | share |',
+  '| --- | ---: | ---: |',
+  ...rows.map(
+    ([name, bytes]) =>
+      `| ${name} | ${bytes.toLocaleString('en')} | ${Math.round((100 * bytes) / whole)} % |`,
+  ),
+].join('\n');
+console.log(table);
+
+const README = 'README.md';
+const start = '<!-- size-table -->';
+const end = '<!-- /size-table -->';
+const text = readFileSync(README, 'utf8');
+const at = text.indexOf(start);
+const to = text.indexOf(end);
+if (at === -1 || to === -1) throw new Error(`README.md has no ${start} … ${end} markers`);
+// Formatted as Prettier would: `npm run lint` checks the README.
+const next = `${text.slice(0, at + start.length)}\n\n${table}\n\n${text.slice(to)}`;
+writeFileSync(README, await format(next, { ...(await resolveConfig(README)), filepath: README }));
+console.log('README.md: the size table is written');
