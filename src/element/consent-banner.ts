@@ -194,6 +194,8 @@ export class ConsentBanner extends LitElement {
   /** The browser refused the cookie: the choice holds for this page only. */
   #cookiesBlocked = false;
   #ready = false;
+  /** What #init still has to tell the page: consent-ready, a lapse, waiting receipts. */
+  #told: (() => void) | null = null;
   #state: ConsentState = undecidedState([], 0);
   #categories: Category[] = [];
   #revision = 0;
@@ -287,19 +289,35 @@ export class ConsentBanner extends LitElement {
     });
   }
 
-  /** Reads configuration and the stored choice once, synchronously, and fires consent-ready. */
+  /**
+   * Reads configuration and the stored choice once, synchronously (`el.consent` is right at
+   * once), and fires consent-ready once the script that connected the element has finished: a
+   * module that imports the package and then adds its listener still hears it, and it is
+   * still before the first paint (a microtask). Anything that would fire consent-change first
+   * fires consent-ready before it.
+   */
   #init(): void {
     if (this.#ready) return;
     this.#ready = true;
     this.#guard(() => {
       const stale = this.#configure();
       this.#show(this.#state.decided ? 'none' : 'banner');
-      this.dispatchEvent(new ConsentReadyEvent(this.#state));
-      // A choice that lapsed (older revision, expired) is withdrawn: say so once.
-      if (stale) this.#apply(this.#state, stale.source, stale.old);
-      // Receipts that earlier page loads could not deliver.
-      this.#sendReceipts();
+      this.#told = () => {
+        this.dispatchEvent(new ConsentReadyEvent(this.#state));
+        // A choice that lapsed (older revision, expired) is withdrawn: say so once.
+        if (stale) this.#apply(this.#state, stale.source, stale.old);
+        // Receipts that earlier page loads could not deliver.
+        this.#sendReceipts();
+      };
+      queueMicrotask(() => this.#tellReady());
     });
+  }
+
+  /** Fires consent-ready (and what goes with it) if it has not fired yet. */
+  #tellReady(): void {
+    const tell = this.#told;
+    this.#told = null;
+    if (tell) this.#guard(tell);
   }
 
   /**
@@ -422,6 +440,7 @@ export class ConsentBanner extends LitElement {
 
   /** Makes `next` the state, tells the page, runs what is now allowed, clears what is not. */
   #apply(next: ConsentState, source: ChangeSource, prev: ConsentState = this.#state): void {
+    this.#tellReady();
     const changed = changedCategories(prev, next);
     this.#state = next;
     this.dispatchEvent(new ConsentChangeEvent(toChange(next, changed, source)));

@@ -31,6 +31,25 @@ test.describe('the built ES module with markup', () => {
 });
 
 test.describe('the npm entries', () => {
+  test('a module that imports `consent-banner/define` and then listens hears consent-ready', async ({
+    page,
+  }) => {
+    await page.goto('/test/e2e/pages/blank.html');
+    // The element is in the page before the import registers the tag: it upgrades, and
+    // connects, while the import runs, before the rest of the importing module.
+    await page.evaluate(() => {
+      document.body.innerHTML = '<consent-banner lang="en"></consent-banner>';
+    });
+    await page.addScriptTag({
+      type: 'module',
+      content: `import '/dist/define.js';
+document.addEventListener('consent-ready', (event) => { window.__heard = event.detail; });`,
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as { __heard?: { decided: boolean } }).__heard))
+      .toEqual(expect.objectContaining({ decided: false }));
+  });
+
   test('`consent-banner` registers nothing; `consent-banner/define` registers the tag', async ({
     page,
   }) => {

@@ -50,6 +50,45 @@ describe('first visit', () => {
     expect(part<HTMLAnchorElement>(el, 'link')!.getAttribute('href')).to.equal('/privacy');
   });
 
+  it('a listener added right after the element connects, in the same script, hears consent-ready', async () => {
+    const el = document.createElement('consent-banner');
+    el.lang = 'en';
+    const heard: string[] = [];
+    const onReady = () => heard.push('ready');
+    const onChange = () => heard.push('change');
+    document.body.append(el);
+    try {
+      document.addEventListener('consent-ready', onReady);
+      document.addEventListener('consent-change', onChange);
+      // The state is there at once, for a script that reads it instead of listening.
+      expect(el.consent.decided).to.equal(false);
+      expect(heard).to.deep.equal([]);
+      await el.updateComplete;
+      expect(heard).to.deep.equal(['ready']);
+    } finally {
+      document.removeEventListener('consent-ready', onReady);
+      document.removeEventListener('consent-change', onChange);
+      el.remove();
+    }
+  });
+
+  it('consent-ready comes before a change the same script makes at once', async () => {
+    const el = document.createElement('consent-banner');
+    el.lang = 'en';
+    document.body.append(el);
+    try {
+      el.acceptAll();
+      await el.updateComplete;
+      expect(events.ready).to.have.length(1);
+      expect(events.ready[0]!.decided).to.equal(false);
+      expect(events.changes.map((c) => c.method)).to.deep.equal(['accept-all']);
+      // ready was recorded first: the change came after it.
+      expect(events.order).to.deep.equal(['ready', 'change']);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('fires consent-ready once, undecided, with required categories on', async () => {
     const el = await mount();
     expect(events.ready).to.have.length(1);

@@ -49,13 +49,22 @@ export function storedValue(options: {
 export function recordEvents() {
   const ready: ConsentState[] = [];
   const changes: ConsentChange[] = [];
-  const onReady = (e: Event) => ready.push((e as CustomEvent<ConsentState>).detail);
-  const onChange = (e: Event) => changes.push((e as CustomEvent<ConsentChange>).detail);
+  /** Which came in which order. */
+  const order: ('ready' | 'change')[] = [];
+  const onReady = (e: Event) => {
+    order.push('ready');
+    ready.push((e as CustomEvent<ConsentState>).detail);
+  };
+  const onChange = (e: Event) => {
+    order.push('change');
+    changes.push((e as CustomEvent<ConsentChange>).detail);
+  };
   document.addEventListener('consent-ready', onReady);
   document.addEventListener('consent-change', onChange);
   return {
     ready,
     changes,
+    order,
     stop() {
       document.removeEventListener('consent-ready', onReady);
       document.removeEventListener('consent-change', onChange);
