@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
+import { gpcDecides, isGpcSetting, type GpcSetting } from '../core/gpc.js';
 import { makeReceipt, type Receipt } from '../core/receipt.js';
 import {
   mergeConfig,
@@ -130,6 +131,7 @@ export class ConsentBanner extends LitElement {
     noSettingsButton: { attribute: 'no-settings-button', type: Boolean },
     theme: { reflect: true },
     receiptUrl: { attribute: 'receipt-url' },
+    gpc: {},
     config: { attribute: false },
   };
 
@@ -168,6 +170,13 @@ export class ConsentBanner extends LitElement {
    * method, language, page; never the IP address), to prove consent. `http(s):` or relative.
    */
   receiptUrl = '';
+
+  /**
+   * `honor`: a visitor whose browser sends Global Privacy Control, and who has not chosen, is
+   * recorded as refusing every optional category (`method: 'gpc'`), without the banner.
+   * `ignore`: the banner asks them like anyone else.
+   */
+  gpc: GpcSetting = 'honor';
 
   /** Texts and categories beyond attributes (README "Configuration beyond attributes"). Merged over a JSON child config. */
   config: BannerConfig = {};
@@ -301,13 +310,18 @@ export class ConsentBanner extends LitElement {
     this.#ready = true;
     this.#guard(() => {
       const stale = this.#configure();
+      // Not in TypeScript's DOM types yet: https://w3c.github.io/gpc/
+      const signal = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
+      const gpc = gpcDecides(this.gpc, signal, this.#state.decided);
+      // Global Privacy Control: the visitor's browser has already said no to the optional ones.
+      if (gpc) this.#state = this.#store(allOptional(this.#categories, false), 'gpc');
       this.#show(this.#state.decided ? 'none' : 'banner');
       this.#told = () => {
         this.dispatchEvent(new ConsentReadyEvent(this.#state));
         // A choice that lapsed (older revision, expired) is withdrawn: say so once.
         if (stale) this.#apply(this.#state, stale.source, stale.old);
-        // Receipts that earlier page loads could not deliver.
-        this.#sendReceipts();
+        // The receipt of a GPC choice, and those that earlier page loads could not deliver.
+        this.#sendReceipts(gpc ? this.#receipt() : undefined);
       };
       queueMicrotask(() => this.#tellReady());
     });
@@ -342,6 +356,8 @@ export class ConsentBanner extends LitElement {
     if (this.logs !== 'required' && this.logs !== 'optional') {
       problems.push(ignored(`logs="${String(this.logs)}"`, 'required or optional'));
     }
+    if (!isGpcSetting(this.gpc))
+      problems.push(ignored(`gpc="${String(this.gpc)}"`, 'honor or ignore'));
     this.#policy = parseUrl('policy-url', this.policyUrl, problems);
     this.#receipts = parseUrl('receipt-url', this.receiptUrl, problems);
     this.#categories = resolveCategories({
@@ -394,6 +410,15 @@ export class ConsentBanner extends LitElement {
     // A keyboard user who decided on the first layer must not be left on <body>.
     const refocus =
       !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
+    this.#apply(this.#store(choice, method), source);
+    this.#sendReceipts(this.#receipt());
+    this.#show('confirmation');
+    this.#closeDialog();
+    if (refocus) void this.#refocus();
+  }
+
+  /** Stores a new decision in the cookie; returns the state it makes. */
+  #store(choice: Record<CategoryId, boolean>, method: ConsentMethod): ConsentState {
     const record = makeRecord({
       categories: this.#categories,
       choice,
@@ -403,11 +428,12 @@ export class ConsentBanner extends LitElement {
       now: Math.floor(Date.now() / 1000),
     });
     this.#cookiesBlocked = !writeCookie(this.#cookie, encodeRecord(record));
-    this.#apply(stateFromRecord(record, this.#categories), source);
-    this.#sendReceipts(makeReceipt(this.#state, this.#lang(), location.origin + location.pathname));
-    this.#show('confirmation');
-    this.#closeDialog();
-    if (refocus) void this.#refocus();
+    return stateFromRecord(record, this.#categories);
+  }
+
+  /** The receipt of the current decision. */
+  #receipt(): Receipt | null {
+    return makeReceipt(this.#state, this.#lang(), location.origin + location.pathname);
   }
 
   /** Sends `receipt` (if any) and every receipt still waiting, when `receipt-url` is set. */

@@ -400,6 +400,70 @@ describe('renders only what shows', () => {
   });
 });
 
+describe('Global Privacy Control', () => {
+  /** The signal for the tests of this block: an own property that shadows the browser's. */
+  const signal = (value: unknown) =>
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value });
+  afterEach(() => {
+    delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
+  });
+
+  it('no stored choice and the signal: a choice recorded, optional ones denied, no banner', async () => {
+    signal(true);
+    const el = await mount();
+    expect(el.consent).to.include({ decided: true, method: 'gpc' });
+    expect(el.consent.denied).to.deep.equal(['preferences', 'analytics']);
+    expect(events.ready[0]).to.include({ decided: true, method: 'gpc' });
+    expect(decodeRecord(getCookie())?.method).to.equal('gpc');
+    expect(part(el, 'banner')).to.equal(null);
+    expect(part(el, 'settings-button')).to.not.equal(null);
+  });
+
+  it('the settings button still lets the visitor opt in', async () => {
+    signal(true);
+    const el = await mount();
+    part(el, 'settings-button')!.click();
+    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    switchFor(el, 'analytics').click();
+    button(dialogOf(el), 'Save choices').click();
+    expect(el.consent).to.include({ method: 'custom' });
+    expect(el.consent.categories.analytics).to.equal(true);
+  });
+
+  it('a stored choice stands: the signal does not change it', async () => {
+    signal(true);
+    setConsentCookie(storedValue({ analytics: true, method: 'a' }));
+    const el = await mount();
+    expect(el.consent).to.include({ method: 'accept-all' });
+    expect(el.consent.categories.analytics).to.equal(true);
+  });
+
+  it('gpc="ignore": the banner asks as for anyone', async () => {
+    signal(true);
+    const el = await mount(html`<consent-banner lang="en" gpc="ignore"></consent-banner>`);
+    expect(el.consent.decided).to.equal(false);
+    expect(part(el, 'banner')).to.not.equal(null);
+  });
+
+  it('no signal, or false: the banner asks', async () => {
+    for (const value of [false, undefined]) {
+      signal(value);
+      const el = await mount();
+      expect(el.consent.decided).to.equal(false);
+      el.remove();
+    }
+  });
+
+  it('a bad gpc value: one warning, and the default (honor)', async () => {
+    signal(true);
+    const warnings = await captureConsole('warn', () =>
+      mount(html`<consent-banner lang="en" gpc="maybe"></consent-banner>`),
+    );
+    expect(warnings.join(' ')).to.include('gpc="maybe" ignored');
+    expect(getCookie()).to.not.equal(undefined);
+  });
+});
+
 describe('a returning visitor', () => {
   it('is known at consent-ready, and no banner is rendered', async () => {
     setConsentCookie(storedValue({ analytics: true, revision: 2 }));
