@@ -616,9 +616,9 @@ export class ConsentBanner extends LitElement {
       }
       ${this.#dialogWanted ? this.#renderDialog(lang, s) : nothing}
       ${
-        // The live region is there before any message it will announce, from the first time
-        // the first layer or the dialog shows. A returning visitor who never opens the dialog
-        // gets neither.
+        // The live region is rendered from the first time the first layer, the dialog or a
+        // confirmation shows, so that it is there before the message it will announce. A
+        // returning visitor who never opens the dialog gets none.
         this.#live
           ? html`<div
               class="c ${confirming ? 'on' : ''}"
