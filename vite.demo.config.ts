@@ -307,6 +307,8 @@ export default defineConfig({
     // The Playwright suite turns live reload off: an edit to src/ in the middle of a run must
     // not reload a page under test (the edited modules are still served fresh).
     hmr: !process.env.CONSENT_BANNER_E2E,
+    // test/e2e/clear.spec.ts maps www.consent.test to 127.0.0.1, to have a parent domain.
+    allowedHosts: ['.consent.test'],
     // Build output, test artefacts and receipt stores change while the server runs; none of
     // them is a source.
     watch: {

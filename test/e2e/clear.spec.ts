@@ -1,0 +1,53 @@
+// Clean-up on revoke (README "Script gating"): when analytics is withdrawn, the built-in
+// category's cookies (_ga, _ga_*, _gid, _gat*, _pk_*) are deleted on the host and on its parent
+// domain, where analytics tags set them. localhost and 127.0.0.1 have no parent domain, so this
+// browser resolves www.consent.test to 127.0.0.1: the page is on www.consent.test, and the
+// tags' cookies are on it and on .consent.test.
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
+import { EN, bannerUi, callBanner, expect, test, waitForRecord } from './fixtures.js';
+
+const HOST = 'www.consent.test';
+
+test.use({
+  // The whole launchOptions is replaced here: the browser is named again.
+  launchOptions: {
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`],
+  },
+});
+
+/** What analytics tags leave behind, on the host and on the parent domain. */
+const TAG_COOKIES = ['_ga', '_ga_ABC123', '_gid', '_gat_UA1', '_pk_id.1.abcd', '_pk_ses.1.abcd'];
+
+test('withdrawing analytics deletes its cookies on the host and the parent domain, and no other', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = `http://${HOST}:${new URL(baseURL!).port}`;
+  await page.goto(`${origin}/demo/script-tag.html`);
+  const ui = bannerUi(page, EN);
+  await ui.acceptAll.click();
+  await waitForRecord(context);
+  const cookie = (name: string, domain: string) => ({ name, value: '1', domain, path: '/' });
+  await context.addCookies([
+    ...TAG_COOKIES.map((name) => cookie(name, HOST)),
+    ...TAG_COOKIES.map((name) => cookie(name, '.consent.test')),
+    cookie('site_session', HOST),
+    cookie('site_lang', '.consent.test'),
+  ]);
+  const names = async () =>
+    (await context.cookies(origin)).map((c) => `${c.name}@${c.domain}`).sort();
+  expect(await names()).toHaveLength(TAG_COOKIES.length * 2 + 3);
+
+  await callBanner(page, 'setConsent', { analytics: false });
+  await expect
+    .poll(names)
+    .toEqual(
+      [
+        'consent@www.consent.test',
+        'site_lang@.consent.test',
+        'site_session@www.consent.test',
+      ].sort(),
+    );
+});
