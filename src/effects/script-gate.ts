@@ -11,16 +11,10 @@
  */
 import { mayRun } from '../core/script-plan.js';
 import type { CategoryId } from '../core/types.js';
+import { parsed } from './parser.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent-state])';
-
-/** Whether the parser is done with `node`: the document is parsed, or a node follows it. */
-function parsed(node: Node): boolean {
-  if (node.ownerDocument?.readyState !== 'loading') return true;
-  for (let n: Node | null = node; n; n = n.parentNode) if (n.nextSibling) return true;
-  return false;
-}
 
 const holdsGated = (node: Node) =>
   node instanceof Element && (node.matches(SELECTOR) || !!node.querySelector(SELECTOR));

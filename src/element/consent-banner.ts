@@ -35,6 +35,7 @@ import type {
 } from '../core/types.js';
 import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/cookie-store.js';
 import { reserveSpace } from '../effects/page-space.js';
+import { parsed } from '../effects/parser.js';
 import { randomId } from '../effects/random-id.js';
 import { sendReceipts } from '../effects/receipts.js';
 import { ScriptGate } from '../effects/script-gate.js';
@@ -191,6 +192,8 @@ export class ConsentBanner extends LitElement {
 
   /** The consent state; readable at any time. */
   get consent(): ConsentState {
+    // A script right after the element reads it before the parser's change is reported.
+    if (!this.#ready && this.isConnected && parsed(this)) this.#start();
     return this.#state;
   }
 
@@ -217,20 +220,31 @@ export class ConsentBanner extends LitElement {
   /** The configuration values #configure last derived everything from. */
   #seen: unknown[] = [];
   #gate: ScriptGate | null = null;
+  /** Waits for the parser to pass the element (see connectedCallback). */
+  #parsing: MutationObserver | null = null;
   #opener: HTMLElement | null = null;
   #resize: ResizeObserver | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#init();
     this.#gate ??= new ScriptGate(document, (id) => this.isGranted(id));
-    void this.#gate.update();
+    // Upgraded by the parser at its start tag (the script in <head>, the element in the
+    // markup): its JSON config child is not there yet. Start once the parser is past it.
+    if (this.#ready || parsed(this)) this.#start();
+    else {
+      this.#parsing = new MutationObserver(() => {
+        if (parsed(this)) this.#start();
+      });
+      this.#parsing.observe(document, { childList: true, subtree: true });
+      document.addEventListener('DOMContentLoaded', this.#start, { once: true });
+    }
     this.#gate.observe();
     document.addEventListener('click', this.#onDocumentClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#parsing?.disconnect();
     this.#gate?.disconnect();
     this.#resize?.disconnect();
     reserveSpace(0);
@@ -297,6 +311,15 @@ export class ConsentBanner extends LitElement {
       this.#closeDialog();
     });
   }
+
+  /** Reads configuration and the stored choice, then runs the gated scripts it allows. */
+  #start = (): void => {
+    this.#parsing?.disconnect();
+    this.#parsing = null;
+    document.removeEventListener('DOMContentLoaded', this.#start);
+    this.#init();
+    void this.#gate?.update();
+  };
 
   /**
    * Reads configuration and the stored choice once, synchronously (`el.consent` is right at
