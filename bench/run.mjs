@@ -9,11 +9,11 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
 import { format, resolveConfig } from 'prettier';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
 import { bareLitIife } from '../scripts/bare-lit.mjs';
+import { brotliSize as brotli } from '../scripts/measure.mjs';
 import { pinFonts } from '../scripts/fonts.mjs';
 import { hostPage } from './page.mjs';
 import { probe } from './probe.mjs';
@@ -86,9 +86,6 @@ function runsWanted() {
   }
   return runs;
 }
-
-const brotli = (buffer) =>
-  brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Brotli bytes of each file a system adds (each file is sent on its own), and their sum. */
 function bytesOf(system) {

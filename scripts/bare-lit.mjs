@@ -2,7 +2,7 @@
 // IIFE the way ours is, in memory: what Lit alone costs, for `npm run size:table` (bytes) and
 // `npm run bench` (script time and heap).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { build } from 'vite';
+import { buildIife } from './measure.mjs';
 
 const SOURCE = `import { LitElement, css, html, nothing } from 'lit';
 customElements.define('x-bare', class extends LitElement {
@@ -11,22 +11,13 @@ customElements.define('x-bare', class extends LitElement {
   render() { return html\`<p>\${this.a ?? nothing}</p>\`; }
 });`;
 
-/** Its code. `plugins` are added to the build (the size table's stubs). */
-export async function bareLitIife(plugins = []) {
+/** Its code. */
+export async function bareLitIife() {
   // A real file inside the project, so that `lit` resolves from node_modules.
   const entry = 'node_modules/.cache/bare-lit/bare.js';
   mkdirSync('node_modules/.cache/bare-lit', { recursive: true });
   writeFileSync(entry, SOURCE);
-  const output = await build({
-    configFile: 'vite.config.ts',
-    mode: 'iife',
-    logLevel: 'silent',
-    plugins,
-    build: {
-      write: false,
-      lib: { entry, formats: ['iife'], name: 'BareLit', fileName: () => 'bare-lit.js' },
-    },
+  return buildIife({
+    lib: { entry, formats: ['iife'], name: 'BareLit', fileName: () => 'bare-lit.js' },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  return chunks.find((c) => c.type === 'chunk').code;
 }

@@ -7,13 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { build } from 'vite';
 import { bareLitIife } from './bare-lit.mjs';
-import { brotliCompressSync, constants } from 'node:zlib';
-
-const brotli = (code) =>
-  brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-    .length;
+import { brotliSize as brotli, buildIife } from './measure.mjs';
 
 /** Replaces modules whose path ends with a key by the code given for it. */
 const stubs = (replace) => ({
@@ -31,17 +26,7 @@ const stubs = (replace) => ({
 });
 
 /** The brotli size of the IIFE built with `replace`. */
-async function iife(replace = {}) {
-  const output = await build({
-    configFile: 'vite.config.ts',
-    mode: 'iife',
-    logLevel: 'silent',
-    plugins: [stubs(replace)],
-    build: { write: false },
-  });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  return brotli(chunks.find((c) => c.type === 'chunk').code);
-}
+const iife = async (replace = {}) => brotli(await buildIife({ plugins: [stubs(replace)] }));
 
 /** A module of ours, by its absolute path (a stub has no directory to resolve from). */
 const src = (path) => JSON.stringify(fileURLToPath(new URL(`../src/${path}`, import.meta.url)));
