@@ -29,9 +29,11 @@ const TIMEZONE = 'Asia/Bangkok';
 process.env.TZ = TIMEZONE;
 
 let chromiumPath;
+let others;
 try {
   pinFonts();
   chromiumPath = findChromium();
+  others = [findFirefox(), findWebKit()];
 } catch (error) {
   console.error(error.message);
   process.exit(1);
@@ -67,7 +69,7 @@ const launchers = [
 ];
 
 const missing = [];
-for (const found of [findFirefox(), findWebKit()]) {
+for (const found of others) {
   if (found.via === null) missing.push(found.hint);
   else if (found.via === 'playwright') {
     launchers.push({

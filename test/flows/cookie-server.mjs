@@ -5,8 +5,6 @@
 //   GET /__cookies/page.html?_id=…&<attribute>=<value>…  the IIFE, its data-* from the query
 //   GET /__cookies/read?_id=…&cookieName=…&revision=…&categories=a,b
 //        → { header, consent: readConsent(header, options) } for that page's request
-import { readConsent } from '../../dist/server.js';
-
 const ATTRIBUTE = /^[a-z][a-z-]{0,30}$/;
 /** The Cookie header of each page request, by its `_id`. */
 const headers = new Map();
@@ -27,6 +25,8 @@ export async function cookieAgreement(ctx, next) {
     return;
   }
   if (ctx.path === '/__cookies/read') {
+    // Loaded when first asked: web-test-runner.config.mjs says so when dist/ is not built.
+    const { readConsent } = await import('../../dist/server.js');
     const header = headers.get(String(ctx.query._id)) ?? '';
     const { cookieName, revision, categories } = ctx.query;
     const options = {
