@@ -62,6 +62,38 @@ const asciiOnly = (): Plugin => ({
   },
 });
 
+/**
+ * The Thai texts, escaped to plain ASCII, would cost six bytes a letter (`\u0e01`). Each run of
+ * Thai letters in `src/i18n/th.ts` is shipped as `~…~` instead, one ASCII character a letter
+ * (U+0E01…U+0E5B become `!`…`{`), and decoded once when the module loads. The texts the page
+ * gets are the same; only the file is smaller (README "Size").
+ */
+const compactThai = (): Plugin => ({
+  name: 'compact-thai',
+  // Before TypeScript is stripped: the source's own quotes, comments and all.
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/i18n/th.ts')) return null;
+    const encode = (text: string) =>
+      text.replace(
+        /[\u0e01-\u0e5b]+/g,
+        (run) => `~${[...run].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xde0)).join('')}~`,
+      );
+    let count = 0;
+    const out = code.replace(/'([^'\\\n]*[\u0e01-\u0e5b][^'\\\n]*)'/g, (_all, text: string) => {
+      count++;
+      return `thai(${JSON.stringify(encode(text))})`;
+    });
+    const uncommented = out.replace(/\/\/.*|\/\*[^]*?\*\//g, '');
+    if (!count || /[\u0e00-\u0e7f]/.test(uncommented))
+      this.error('src/i18n/th.ts: a Thai text left as is');
+    const decoder =
+      'const thai = (s: string) => s.replace(/~([^~]*)~/g, (_m: string, run: string) => ' +
+      'run.replace(/[^]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xde0)));\n';
+    return { code: decoder + out, map: null };
+  },
+});
+
 const external = (id: string) => /^(lit|@lit|lit-html|lit-element|js-cookie)(\/|$)/.test(id);
 
 type Build = NonNullable<UserConfig['build']>;
@@ -106,7 +138,7 @@ export default defineConfig(({ mode }): UserConfig => {
   const output = build.rolldownOptions?.output;
   return {
     publicDir: false,
-    plugins: [minifyLiterals(build.minify === true), asciiOnly()],
+    plugins: [compactThai(), minifyLiterals(build.minify === true), asciiOnly()],
     build: {
       emptyOutDir: false,
       target: 'es2022',

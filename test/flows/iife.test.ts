@@ -145,6 +145,38 @@ for (const lang of ['en', 'th'] as const) {
       expect(b.win().errors).to.deep.equal([]);
     });
 
+    it('every built-in text reads as written, letter for letter (the build ships Thai compacted)', async () => {
+      const { frame, b } = await open(lang);
+      const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const region = b.region()!;
+      expect(text(region.querySelector('p'))).to.equal(`${s.bannerText} ${s.policyLink}`);
+      await click(frame, b.find('section [part~="choose"]')!);
+      await until(() => b.dialogOpen(), 'the dialog opens');
+      const dialog = b.dialog()!;
+      expect(text(dialog.querySelector('h2'))).to.equal(s.dialogTitle);
+      expect(text(dialog.querySelector('#cb-dialog-intro'))).to.equal(
+        `${s.dialogIntro} ${s.policyLink}`,
+      );
+      expect(b.find('[part~="close-button"]')?.getAttribute('aria-label')).to.equal(s.close);
+      const categories = [...dialog.querySelectorAll('[part~="category"]')].map((li) => [
+        text(li.querySelector('[part~="label"]')),
+        text(li.querySelector('[part~="description"]')),
+      ]);
+      expect(categories).to.deep.equal([
+        [s.necessaryLabel, s.necessaryDescription],
+        [s.logsLabel, `${s.logsDescription} ${s.logsOptionalNote}`],
+        [s.preferencesLabel, s.preferencesDescription],
+        [s.analyticsLabel, s.analyticsDescription],
+      ]);
+      expect(text(b.find('[part~="always-active"]'))).to.equal(s.alwaysActive);
+      expect(text(b.find('[part~="save"]'))).to.equal(s.save);
+      await click(frame, b.find('[part~="save"]')!);
+      await until(() => text(b.find('[part~="message"]')) !== '', 'the confirmation');
+      expect(text(b.find('[part~="message"]'))).to.equal(s.savedMessage);
+      expect(text(b.find('[part~="settings-button"]'))).to.equal(s.settingsButton);
+      expect(text(b.find('[part~="dismiss-button"]'))).to.equal(s.dismiss);
+    });
+
     it('Choose, analytics on, Save: only the analytics scripts run; the dialog shows the choice again', async () => {
       const { frame, b } = await open(lang);
       await click(frame, b.find('section [part~="choose"]')!);
