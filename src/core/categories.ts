@@ -23,6 +23,8 @@ export interface CategoryConfig {
   label?: LocalizedText;
   description?: LocalizedText;
   clear?: string[];
+  /** Google Consent Mode types this category stands for (README "Google Consent Mode"). */
+  consentMode?: string[];
 }
 
 export interface CategoryOptions {
@@ -63,6 +65,7 @@ export function resolveCategories(options: CategoryOptions): Category[] {
       clear: own.clear ?? base?.clear ?? [],
       ...(own.label ? { label: own.label } : {}),
       ...(own.description ? { description: own.description } : {}),
+      ...(own.consentMode ? { consentMode: own.consentMode } : {}),
     });
   }
   return result;

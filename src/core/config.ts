@@ -3,6 +3,7 @@
  * never throws: it is dropped with a message and the safe default stands (README "Design decisions").
  */
 import { isCategoryId, type CategoryConfig } from './categories.js';
+import { isConsentType } from './consent-mode.js';
 import { DEFAULT_COOKIE_DAYS } from './rules.js';
 import type { CategoryId, Lang, LocalizedText } from './types.js';
 
@@ -67,6 +68,21 @@ function localized(value: unknown, where: string, problems: string[]): Localized
   return out ?? {};
 }
 
+/** A list of strings that pass `test`; the others are dropped, with one message. */
+function list(
+  value: unknown,
+  where: string,
+  problems: string[],
+  test: (item: string) => boolean,
+  expected: string,
+): string[] {
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  const kept = items.filter((item): item is string => typeof item === 'string' && test(item));
+  if (kept.length !== items.length || items !== value)
+    problems.push(ignored(where, `a list of ${expected}`));
+  return kept;
+}
+
 /** One category's settings; `undefined` when it is not an object. */
 function category(value: unknown, where: string, problems: string[]): CategoryConfig | undefined {
   // Each known key is checked into `out` (each has its own type); the rest is reported.
@@ -74,14 +90,17 @@ function category(value: unknown, where: string, problems: string[]): CategoryCo
   const known = walk(value, where, 'an object', problems, (key, item, at) => {
     if (key === 'required' && typeof item === 'boolean') out.required = item;
     else if (key === 'label' || key === 'description') out[key] = localized(item, at, problems);
-    else if (key === 'clear') {
-      const list: unknown[] = Array.isArray(item) ? item : [];
-      out.clear = list.filter(
-        (name): name is string => typeof name === 'string' && COOKIE_PATTERN.test(name),
+    else if (key === 'clear')
+      out.clear = list(
+        item,
+        at,
+        problems,
+        (name) => COOKIE_PATTERN.test(name),
+        'cookie names or "prefix*"',
       );
-      if (out.clear.length !== list.length || list !== item)
-        problems.push(ignored(at, 'a list of cookie names or "prefix*"'));
-    } else problems.push(ignored(at, key === 'required' ? 'true or false' : 'a known key'));
+    else if (key === 'consentMode')
+      out.consentMode = list(item, at, problems, isConsentType, 'Google Consent Mode types');
+    else problems.push(ignored(at, key === 'required' ? 'true or false' : 'a known key'));
     return undefined;
   });
   return known && out;

@@ -29,6 +29,8 @@ export interface Category {
   readonly description?: LocalizedText;
   /** Cookie names or `prefix*` patterns deleted when this category is revoked. */
   readonly clear: readonly string[];
+  /** Google Consent Mode types it stands for, when the host names them (README "Google Consent Mode"). */
+  readonly consentMode?: readonly string[];
 }
 
 /** What the cookie stores (README "The cookie"). */

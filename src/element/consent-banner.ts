@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
+import { consentModeParams } from '../core/consent-mode.js';
 import { gpcDecides, isGpcSetting, type GpcSetting } from '../core/gpc.js';
 import { makeReceipt, type Receipt } from '../core/receipt.js';
 import {
@@ -39,6 +40,7 @@ import { parsed } from '../effects/parser.js';
 import { randomId } from '../effects/random-id.js';
 import { sendReceipts } from '../effects/receipts.js';
 import { ScriptGate } from '../effects/script-gate.js';
+import { tellGoogle } from '../effects/gtag.js';
 import { STRING_KEYS, resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
 import { styles } from './consent-banner.styles.js';
@@ -133,6 +135,7 @@ export class ConsentBanner extends LitElement {
     theme: { reflect: true },
     receiptUrl: { attribute: 'receipt-url' },
     gpc: {},
+    googleConsentMode: { attribute: 'google-consent-mode', type: Boolean },
     config: { attribute: false },
   };
 
@@ -178,6 +181,12 @@ export class ConsentBanner extends LitElement {
    * `ignore`: the banner asks them like anyone else.
    */
   gpc: GpcSetting = 'honor';
+
+  /**
+   * Tell Google's tags the choice (Consent Mode v2): a `default` with everything denied, then an
+   * `update` on every load with a choice and on every change (README "Google Consent Mode").
+   */
+  googleConsentMode = false;
 
   /** Texts and categories beyond attributes (README "Configuration beyond attributes"). Merged over a JSON child config. */
   config: BannerConfig = {};
@@ -338,6 +347,8 @@ export class ConsentBanner extends LitElement {
       const gpc = gpcDecides(this.gpc, signal, this.#state.decided);
       // Global Privacy Control: the visitor's browser has already said no to the optional ones.
       if (gpc) this.#state = this.#store(allOptional(this.#categories, false), 'gpc');
+      // Before any gated tag runs: the default, and the stored choice if there is one.
+      this.#google(this.#state.decided);
       this.#show(this.#state.decided ? 'none' : 'banner');
       this.#told = () => {
         this.dispatchEvent(new ConsentReadyEvent(this.#state));
@@ -492,11 +503,21 @@ export class ConsentBanner extends LitElement {
     this.#tellReady();
     const changed = changedCategories(prev, next);
     this.#state = next;
+    this.#google(true);
     this.dispatchEvent(new ConsentChangeEvent(toChange(next, changed, source)));
     for (const category of this.#categories)
       if (changed.includes(category.id) && !next.categories[category.id])
         clearCookies(category.clear, this.#cookie.name);
     void this.#gate?.update();
+  }
+
+  /** Google Consent Mode: the default once, then the state as an update if `update`. */
+  #google(update: boolean): void {
+    if (this.googleConsentMode)
+      tellGoogle(
+        consentModeParams(this.#categories, null),
+        update ? consentModeParams(this.#categories, this.#state) : undefined,
+      );
   }
 
   #show(view: 'banner' | 'none' | 'confirmation'): void {

@@ -164,6 +164,22 @@ describe('config', () => {
         where: 'categories.marketing.clear',
       },
       {
+        name: 'consentMode not a list',
+        input: { categories: { marketing: { consentMode: 'ad_storage' } } },
+        expected: { categories: { marketing: { consentMode: [] } } },
+        where: 'categories.marketing.consentMode',
+      },
+      {
+        name: 'consentMode with a type Google does not have (and security_storage, always granted)',
+        input: {
+          categories: {
+            marketing: { consentMode: ['ad_storage', 'ads_storage', 'security_storage', 7] },
+          },
+        },
+        expected: { categories: { marketing: { consentMode: ['ad_storage'] } } },
+        where: 'categories.marketing.consentMode',
+      },
+      {
         name: 'a label in an unknown language',
         input: { categories: { marketing: { label: { fr: 'Publicité', en: 'Ads' } } } },
         expected: { categories: { marketing: { label: { en: 'Ads' } } } },
