@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
 import { consentModeParams } from '../core/consent-mode.js';
@@ -622,7 +622,7 @@ export class ConsentBanner extends LitElement {
       : text;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const lang = this.#lang();
     const s = this.#strings(lang);
     const policy = this.#policy;

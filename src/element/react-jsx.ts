@@ -1,0 +1,56 @@
+/**
+ * `<consent-banner>` in React 19 JSX (README "In React"). Types only, reached through the
+ * `consent-banner/react` entry alone, so that the other entries never need React's types
+ * (README "Design decisions").
+ */
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { BannerConfig } from '../core/config.js';
+import type { ConsentBanner } from './consent-banner.js';
+import type { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
+
+/** The element's attributes, as markup and JSX write them (README "Attributes"). */
+export interface ConsentBannerAttributes {
+  /** `th` or `en` (`th-TH` counts as `th`). */
+  lang?: string;
+  'policy-url'?: string;
+  /** A whole number. */
+  revision?: number | string;
+  'cookie-name'?: string;
+  'cookie-domain'?: string;
+  /** 1 to 3650. */
+  'cookie-days'?: number | string;
+  logs?: ConsentBanner['logs'];
+  /** Ids separated by spaces, e.g. `"analytics preferences"`. */
+  categories?: string;
+  /** A boolean attribute (README "Google Consent Mode"). */
+  'google-consent-mode'?: boolean;
+  gpc?: ConsentBanner['gpc'];
+  'receipt-url'?: string;
+  /** A boolean attribute. */
+  'no-settings-button'?: boolean;
+  theme?: ConsentBanner['theme'];
+}
+
+/**
+ * What React 19 takes on `<consent-banner>`: the attributes; `config`, which React sets as the
+ * property (README "Configuration beyond attributes"); the two events, as `on` and the event's
+ * name, which React adds as listeners (README "Events"); and the props of any HTML element
+ * (`ref`, `key`, `id`, `class` or `className`, `style`, `children`, …).
+ */
+export interface ConsentBannerReactProps
+  extends ConsentBannerAttributes, DetailedHTMLProps<HTMLAttributes<ConsentBanner>, ConsentBanner> {
+  class?: string;
+  config?: BannerConfig;
+  'onconsent-ready'?: (event: ConsentReadyEvent) => void;
+  'onconsent-change'?: (event: ConsentChangeEvent) => void;
+}
+
+declare module 'react' {
+  // React's own JSX namespace, which `react/jsx-runtime` re-exports (React 19 has no global one).
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'consent-banner': ConsentBannerReactProps;
+    }
+  }
+}
