@@ -19,69 +19,49 @@ const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent-stat
 const holdsGated = (node: Node) =>
   node instanceof Element && (node.matches(SELECTOR) || !!node.querySelector(SELECTOR));
 
-export class ScriptGate {
-  #queue: Promise<void> = Promise.resolve();
-  #observer: MutationObserver | null = null;
-  /** A script that may run is still being parsed: look again at the next change. */
-  #waiting = false;
-
-  constructor(
-    private readonly doc: Document,
-    private readonly isGranted: (id: CategoryId) => boolean,
-  ) {}
-
+export interface ScriptGate {
   /** Runs every waiting script that may run now. Resolves when they have run (or failed). */
-  update(): Promise<void> {
-    this.#queue = this.#queue.then(() => this.#runWaiting());
-    return this.#queue;
-  }
-
+  update(): Promise<void>;
   /** Also handles scripts added to the page later, and scripts still being parsed. */
-  observe(): void {
-    if (this.#observer) return;
-    // Look again only when a gated script was added, or one is still arriving: pages that
-    // change their DOM often must not pay a document-wide query for every change.
-    this.#observer = new MutationObserver((records) => {
-      if (this.#waiting || records.some((r) => [...r.addedNodes].some(holdsGated)))
-        void this.update();
-    });
-    this.#observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    // The last script of a page may end the document: nothing follows it but the end of parsing.
-    this.doc.addEventListener('DOMContentLoaded', this.#onParsed);
-  }
+  observe(): void;
+  disconnect(): void;
+}
 
-  disconnect(): void {
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.doc.removeEventListener('DOMContentLoaded', this.#onParsed);
-  }
+/** The gate of `doc`'s gated scripts. (A closure: its state minifies to one letter a name.) */
+export function scriptGate(doc: Document, isGranted: (id: CategoryId) => boolean): ScriptGate {
+  let queue: Promise<void> = Promise.resolve();
+  let observer: MutationObserver | null = null;
+  /** A script that may run is still being parsed: look again at the next change. */
+  let waiting = false;
 
-  #onParsed = (): void => {
-    if (this.#waiting) void this.update();
+  const update = (): Promise<void> => (queue = queue.then(runWaiting));
+
+  const onParsed = (): void => {
+    if (waiting) void update();
   };
 
-  async #runWaiting(): Promise<void> {
-    this.#waiting = false;
+  async function runWaiting(): Promise<void> {
+    waiting = false;
     // One query per pass, in document order; another pass only if a script ran (it may have
     // added gated scripts of its own).
     for (let ran = true; ran;) {
       ran = false;
-      for (const script of this.doc.querySelectorAll<HTMLScriptElement>(SELECTOR)) {
+      for (const script of doc.querySelectorAll<HTMLScriptElement>(SELECTOR)) {
         if (script.hasAttribute('data-consent-state')) continue;
-        if (!mayRun(script.getAttribute('data-consent'), this.isGranted)) continue;
+        if (!mayRun(script.getAttribute('data-consent'), isGranted)) continue;
         if (!parsed(script)) {
-          this.#waiting = true;
+          waiting = true;
           return;
         }
-        await this.#run(script);
+        await run(script);
         ran = true;
       }
     }
   }
 
-  #run(original: HTMLScriptElement): Promise<void> {
+  function run(original: HTMLScriptElement): Promise<void> {
     original.setAttribute('data-consent-state', 'executed');
-    const script = this.doc.createElement('script');
+    const script = doc.createElement('script');
     for (const { name, value } of original.attributes) {
       if (name === 'type' || name === 'src' || name === 'data-consent-state') continue;
       script.setAttribute(name, value);
@@ -103,4 +83,25 @@ export class ScriptGate {
     original.after(script);
     return done;
   }
+
+  return {
+    update,
+    observe() {
+      if (observer) return;
+      // Look again only when a gated script was added, or one is still arriving: pages that
+      // change their DOM often must not pay a document-wide query for every change.
+      observer = new MutationObserver((records) => {
+        if (waiting || records.some((r) => [...r.addedNodes].some(holdsGated))) void update();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      // The last script of a page may end the document: nothing follows it but the end of
+      // parsing.
+      doc.addEventListener('DOMContentLoaded', onParsed);
+    },
+    disconnect() {
+      observer?.disconnect();
+      observer = null;
+      doc.removeEventListener('DOMContentLoaded', onParsed);
+    },
+  };
 }

@@ -1,65 +1,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { resolveCategories } from '../core/categories.js';
-import { decodeRecord, encodeRecord } from '../core/codec.js';
-import { consentModeParams } from '../core/consent-mode.js';
-import { gpcDecides, isGpcSetting, type GpcSetting } from '../core/gpc.js';
-import { makeReceipt, type Receipt } from '../core/receipt.js';
-import {
-  mergeConfig,
-  parseConfig,
-  parseConfigJson,
-  parseCookieDays,
-  parseCookieName,
-  parseOffered,
-  parseRevision,
-  parseUrl,
-  ignored,
-  wholeNumberAttribute,
-  type BannerConfig,
-} from '../core/config.js';
-import {
-  allOptional,
-  changedCategories,
-  checkRecord,
-  makeRecord,
-  stateFromRecord,
-  toChange,
-  undecidedState,
-} from '../core/rules.js';
-import type {
-  Category,
-  CategoryId,
-  ChangeSource,
-  ConsentMethod,
-  ConsentState,
-  Lang,
-} from '../core/types.js';
-import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/cookie-store.js';
+import type { BannerConfig } from '../core/config.js';
+import { wholeNumberAttribute } from '../core/config.js';
+import type { GpcSetting } from '../core/gpc.js';
+import type { Category, CategoryId, ChangeSource, ConsentState, Lang } from '../core/types.js';
 import { reserveSpace } from '../effects/page-space.js';
-import { parsed } from '../effects/parser.js';
-import { randomId } from '../effects/random-id.js';
-import { sendReceipts } from '../effects/receipts.js';
-import { ScriptGate } from '../effects/script-gate.js';
-import { tellGoogle } from '../effects/gtag.js';
-import { STRING_KEYS, resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
-import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
+import { resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
+import { consentController, type Texts } from './consent-controller.js';
+import { guard } from './guard.js';
 import { styles } from './consent-banner.styles.js';
-
-type Texts = NonNullable<BannerConfig['texts']>;
-
-const PREFIX = '[consent-banner]';
-
-/** The properties everything else is derived from (see #configure). */
-const CONFIG_KEYS = [
-  'revision',
-  'cookieName',
-  'cookieDays',
-  'logs',
-  'categories',
-  'config',
-  'policyUrl',
-  'receiptUrl',
-] as const;
 
 /**
  * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
@@ -191,6 +139,12 @@ export class ConsentBanner extends LitElement {
   /** Texts and categories beyond attributes (README "Configuration beyond attributes"). Merged over a JSON child config. */
   config: BannerConfig = {};
 
+  /** The decision flow: configuration, the stored choice, decisions and what they cause. */
+  #consent = consentController(this, {
+    lang: () => this.#lang(),
+    sync: () => this.#sync(),
+  });
+
   /** Per-language text overrides; the same as `config.texts`. */
   get texts(): Texts {
     return this.config?.texts ?? {};
@@ -201,9 +155,7 @@ export class ConsentBanner extends LitElement {
 
   /** The consent state; readable at any time. */
   get consent(): ConsentState {
-    // A script right after the element reads it before the parser's change is reported.
-    if (!this.#ready && this.isConnected && parsed(this)) this.#start();
-    return this.#state;
+    return this.#consent.current;
   }
 
   /** Which layer shows: the first layer, the confirmation, or neither. */
@@ -212,49 +164,16 @@ export class ConsentBanner extends LitElement {
   #dialogWanted = false;
   /** The confirmation's live region is rendered from then on, too. */
   #live = false;
-  /** The browser refused the cookie: the choice holds for this page only. */
-  #cookiesBlocked = false;
-  #ready = false;
-  /** What #init still has to tell the page: consent-ready, a lapse, waiting receipts. */
-  #told: (() => void) | null = null;
-  #state: ConsentState = undecidedState([], 0);
-  #categories: Category[] = [];
-  #revision = 0;
-  #cookie = { name: 'consent', days: 182, domain: undefined as string | undefined };
-  #texts: Texts = {};
-  /** `policy-url` and `receipt-url`, when safe to use. */
-  #policy: string | null = null;
-  #receipts: string | null = null;
-  #lastReport = '';
-  /** The configuration values #configure last derived everything from. */
-  #seen: unknown[] = [];
-  #gate: ScriptGate | null = null;
-  /** Waits for the parser to pass the element (see connectedCallback). */
-  #parsing: MutationObserver | null = null;
   #opener: HTMLElement | null = null;
   #resize: ResizeObserver | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#gate ??= new ScriptGate(document, (id) => this.isGranted(id));
-    // Upgraded by the parser at its start tag (the script in <head>, the element in the
-    // markup): its JSON config child is not there yet. Start once the parser is past it.
-    if (this.#ready || parsed(this)) this.#start();
-    else {
-      this.#parsing = new MutationObserver(() => {
-        if (parsed(this)) this.#start();
-      });
-      this.#parsing.observe(document, { childList: true, subtree: true });
-      document.addEventListener('DOMContentLoaded', this.#start, { once: true });
-    }
-    this.#gate.observe();
     document.addEventListener('click', this.#onDocumentClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#parsing?.disconnect();
-    this.#gate?.disconnect();
     this.#resize?.disconnect();
     reserveSpace(0);
     document.removeEventListener('click', this.#onDocumentClick);
@@ -262,35 +181,22 @@ export class ConsentBanner extends LitElement {
 
   /** Grants every optional category. */
   acceptAll(): void {
-    this.#guard(() => this.#all(true, 'api'));
+    guard(() => this.#all(true, 'api'));
   }
 
   /** Denies every optional category. */
   rejectAll(): void {
-    this.#guard(() => this.#all(false, 'api'));
+    guard(() => this.#all(false, 'api'));
   }
 
   /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
   setConsent(choice: Record<CategoryId, boolean>): void {
-    this.#guard(() => {
-      if (typeof choice !== 'object' || choice === null) {
-        console.error(PREFIX, ignored('setConsent', '{analytics: true}'));
-        return;
-      }
-      const next: Record<CategoryId, boolean> = { ...this.#state.categories };
-      for (const [id, value] of Object.entries(choice)) {
-        const category = this.#categories.find((c) => c.id === id);
-        if (!category || typeof value !== 'boolean')
-          console.error(PREFIX, ignored(`setConsent ${id}`, '{analytics: true}'));
-        else if (!category.required) next[id] = value;
-      }
-      this.#decide(next, 'api', 'api');
-    });
+    this.#decide(() => this.#consent.set(choice));
   }
 
   /** Whether a category is granted now. */
   isGranted(id: CategoryId): boolean {
-    return this.#state.categories[id] === true;
+    return this.#consent.isGranted(id);
   }
 
   /** Resolves when the category is granted (at once if it already is). Never rejects. */
@@ -308,172 +214,35 @@ export class ConsentBanner extends LitElement {
 
   /** Opens the preferences dialog. */
   showPreferences(): void {
-    this.#guard(() => void this.#openDialog());
+    guard(() => void this.#openDialog());
   }
 
   /** Forgets the choice and asks again. Scripts that already ran stay run. */
   reset(): void {
-    this.#guard(() => {
-      removeCookie(this.#cookie);
-      this.#apply(undecidedState(this.#categories, this.#revision), 'reset');
+    guard(() => {
+      this.#consent.reset();
       this.#show('banner');
       this.#closeDialog();
     });
   }
 
-  /** Reads configuration and the stored choice, then runs the gated scripts it allows. */
-  #start = (): void => {
-    this.#parsing?.disconnect();
-    this.#parsing = null;
-    document.removeEventListener('DOMContentLoaded', this.#start);
-    this.#init();
-    void this.#gate?.update();
-  };
-
-  /**
-   * Reads configuration and the stored choice once, synchronously (`el.consent` is right at
-   * once), and fires consent-ready once the script that connected the element has finished: a
-   * module that imports the package and then adds its listener still hears it, and it is
-   * still before the first paint (a microtask). Anything that would fire consent-change first
-   * fires consent-ready before it.
-   */
-  #init(): void {
-    if (this.#ready) return;
-    this.#ready = true;
-    this.#guard(() => {
-      const stale = this.#configure();
-      // Not in TypeScript's DOM types yet: https://w3c.github.io/gpc/
-      const signal = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
-      const gpc = gpcDecides(this.gpc, signal, this.#state.decided);
-      // Global Privacy Control: the visitor's browser has already said no to the optional ones.
-      if (gpc) this.#state = this.#store(allOptional(this.#categories, false), 'gpc');
-      // Before any gated tag runs: the default, and the stored choice if there is one.
-      this.#google(this.#state.decided);
-      this.#show(this.#state.decided ? 'none' : 'banner');
-      this.#told = () => {
-        this.dispatchEvent(new ConsentReadyEvent(this.#state));
-        // A choice that lapsed (older revision, expired) is withdrawn: say so once.
-        if (stale) this.#apply(this.#state, stale.source, stale.old);
-        // The receipt of a GPC choice, and those that earlier page loads could not deliver.
-        this.#sendReceipts(gpc ? this.#receipt() : undefined);
-      };
-      queueMicrotask(() => this.#tellReady());
+  /** A decision (`decide` makes it; `false`: it made none), then the confirmation. */
+  #decide(decide: () => unknown): void {
+    guard(() => {
+      // A keyboard user who decided on the first layer must not be left on <body>.
+      const refocus =
+        !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
+      if (decide() === false) return;
+      this.#show('confirmation');
+      this.#closeDialog();
+      if (refocus) void this.#refocus();
     });
   }
 
-  /** Fires consent-ready (and what goes with it) if it has not fired yet. */
-  #tellReady(): void {
-    const tell = this.#told;
-    this.#told = null;
-    if (tell) this.#guard(tell);
-  }
-
-  /**
-   * Derives categories, cookie options and the state from the attributes and the stored
-   * cookie. Returns `revision` or `expired` when a stored choice no longer counts.
-   */
-  #configure(): { source: 'revision' | 'expiry'; old: ConsentState } | null {
-    this.#seen = CONFIG_KEYS.map((k) => this[k]);
-    // The JSON child, then the `config` property over it.
-    const child = this.querySelector(':scope > script[type="application/json"]');
-    const json = child ? parseConfigJson(child.textContent ?? '', STRING_KEYS) : null;
-    const own = parseConfig(this.config, STRING_KEYS);
-    const problems = [...(json?.problems ?? []), ...own.problems];
-    const config = mergeConfig(json?.value ?? {}, own.value);
-    this.#texts = config.texts ?? {};
-    this.#revision = parseRevision(this.revision, problems);
-    this.#cookie = {
-      name: parseCookieName(this.cookieName, problems),
-      days: parseCookieDays(this.cookieDays, problems),
-      domain: this.cookieDomain || undefined,
-    };
-    if (this.logs !== 'required' && this.logs !== 'optional') {
-      problems.push(ignored(`logs="${String(this.logs)}"`, 'required or optional'));
-    }
-    if (!isGpcSetting(this.gpc))
-      problems.push(ignored(`gpc="${String(this.gpc)}"`, 'honor or ignore'));
-    this.#policy = parseUrl('policy-url', this.policyUrl, problems);
-    this.#receipts = parseUrl('receipt-url', this.receiptUrl, problems);
-    this.#categories = resolveCategories({
-      logs: this.logs === 'optional' ? 'optional' : 'required',
-      offered: parseOffered(this.categories, problems),
-      config: config.categories ?? {},
-    });
-    this.#report(problems);
-
-    const record = decodeRecord(readCookie(this.#cookie.name));
-    const status = record
-      ? checkRecord(record, {
-          categories: this.#categories,
-          revision: this.#revision,
-          cookieDays: this.#cookie.days,
-          now: Math.floor(Date.now() / 1000),
-        })
-      : 'invalid';
-    if (record && status === 'valid') {
-      this.#state = stateFromRecord(record, this.#categories);
-      return null;
-    }
-    this.#state = undecidedState(this.#categories, this.#revision);
-    if (record && (status === 'revision' || status === 'expired')) {
-      // Remove it, so that the lapse is reported once and not on every page load.
-      removeCookie(this.#cookie);
-      const source = status === 'revision' ? 'revision' : 'expiry';
-      return { source, old: stateFromRecord(record, this.#categories) };
-    }
-    return null;
-  }
-
-  protected override willUpdate(): void {
-    // Configuration changed after connection: derive everything again. Compared with what
-    // #configure last saw (Lit reports every initial value as changed on the first update,
-    // and #init has already derived everything from those).
-    if (!this.#ready || CONFIG_KEYS.every((k, i) => this[k] === this.#seen[i])) return;
-    this.#guard(() => {
-      const prev = this.#state;
-      const stale = this.#configure();
-      const next = this.#state;
-      if (changedCategories(prev, next).length || prev.decided !== next.decided)
-        this.#apply(next, stale?.source ?? 'api', prev);
-      if (!next.decided && this.#view === 'none') this.#show('banner');
-      if (next.decided && this.#view === 'banner') this.#show('none');
-    });
-  }
-
-  #decide(choice: Record<CategoryId, boolean>, method: ConsentMethod, source: ChangeSource): void {
-    // A keyboard user who decided on the first layer must not be left on <body>.
-    const refocus =
-      !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
-    this.#apply(this.#store(choice, method), source);
-    this.#sendReceipts(this.#receipt());
-    this.#show('confirmation');
-    this.#closeDialog();
-    if (refocus) void this.#refocus();
-  }
-
-  /** Stores a new decision in the cookie; returns the state it makes. */
-  #store(choice: Record<CategoryId, boolean>, method: ConsentMethod): ConsentState {
-    const record = makeRecord({
-      categories: this.#categories,
-      choice,
-      method,
-      revision: this.#revision,
-      id: randomId(),
-      now: Math.floor(Date.now() / 1000),
-    });
-    this.#cookiesBlocked = !writeCookie(this.#cookie, encodeRecord(record));
-    return stateFromRecord(record, this.#categories);
-  }
-
-  /** The receipt of the current decision. */
-  #receipt(): Receipt | null {
-    return makeReceipt(this.#state, this.#lang(), location.origin + location.pathname);
-  }
-
-  /** Sends `receipt` (if any) and every receipt still waiting, when `receipt-url` is set. */
-  #sendReceipts(receipt?: Receipt | null): void {
-    const url = this.#receipts;
-    if (url) this.#guard(() => void sendReceipts(new URL(url, document.baseURI).href, receipt));
+  /** The state changed by itself (the first read, a lapse, new settings): the layer follows. */
+  #sync(): void {
+    const view = this.#view;
+    this.#show(!this.#consent.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
   }
 
   /** Where focus goes when our focused control went away: the settings, else Hide, else Choose. */
@@ -498,28 +267,6 @@ export class ConsentBanner extends LitElement {
     return layer;
   }
 
-  /** Makes `next` the state, tells the page, runs what is now allowed, clears what is not. */
-  #apply(next: ConsentState, source: ChangeSource, prev: ConsentState = this.#state): void {
-    this.#tellReady();
-    const changed = changedCategories(prev, next);
-    this.#state = next;
-    this.#google(true);
-    this.dispatchEvent(new ConsentChangeEvent(toChange(next, changed, source)));
-    for (const category of this.#categories)
-      if (changed.includes(category.id) && !next.categories[category.id])
-        clearCookies(category.clear, this.#cookie.name);
-    void this.#gate?.update();
-  }
-
-  /** Google Consent Mode: the default once, then the state as an update if `update`. */
-  #google(update: boolean): void {
-    if (this.googleConsentMode)
-      tellGoogle(
-        consentModeParams(this.#categories, null),
-        update ? consentModeParams(this.#categories, this.#state) : undefined,
-      );
-  }
-
   #show(view: 'banner' | 'none' | 'confirmation'): void {
     this.#view = view;
     if (view !== 'none') this.#live = true;
@@ -530,7 +277,7 @@ export class ConsentBanner extends LitElement {
     const opener = (event.target as Element).closest?.('[data-consent-open]');
     if (!opener) return;
     event.preventDefault();
-    this.#guard(() => void this.#openDialog(opener as HTMLElement));
+    guard(() => void this.#openDialog(opener as HTMLElement));
   };
 
   /** Click on Choose or the settings button: the dialog, with focus back there on close. */
@@ -545,7 +292,7 @@ export class ConsentBanner extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
     for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
-      input.checked = this.#state.categories[input.dataset.id ?? ''] === true;
+      input.checked = this.isGranted(input.dataset.id ?? '');
     dialog.showModal();
   }
 
@@ -566,12 +313,12 @@ export class ConsentBanner extends LitElement {
     const choice: Record<CategoryId, boolean> = {};
     for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
       choice[input.dataset.id ?? ''] = input.checked;
-    this.#decide(choice, 'custom', 'preferences');
+    this.#decide(() => this.#consent.decide(choice, 'custom', 'preferences'));
   };
 
   /** Accept all (`on`) or reject all. */
   #all(on: boolean, source: ChangeSource): void {
-    this.#decide(allOptional(this.#categories, on), on ? 'accept-all' : 'reject-all', source);
+    this.#decide(() => this.#consent.all(on, source));
   }
 
   /** Accept all and Reject all: the same pair, alike, on both layers. */
@@ -587,29 +334,13 @@ export class ConsentBanner extends LitElement {
     );
   }
 
-  /** One clear console message per distinct set of problems. */
-  #report(problems: readonly string[]): void {
-    const message = problems.join('; ');
-    if (message && message !== this.#lastReport) console.warn(PREFIX, message);
-    this.#lastReport = message;
-  }
-
-  /** Nothing we do may throw into the host page. */
-  #guard(action: () => void): void {
-    try {
-      action();
-    } catch (error) {
-      console.error(PREFIX, error);
-    }
-  }
-
   #lang(): Lang {
     const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
     return resolveLang(this.getAttribute('lang'), inherited, navigator.languages ?? []);
   }
 
   #strings(lang: Lang): Strings {
-    return stringsFor(lang, this.#texts[lang] as Partial<Strings> | undefined);
+    return stringsFor(lang, this.#consent.texts[lang] as Partial<Strings> | undefined);
   }
 
   /** A category's label or description: the host's own text, else the built-in string. */
@@ -625,8 +356,8 @@ export class ConsentBanner extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.#lang();
     const s = this.#strings(lang);
-    const policy = this.#policy;
-    const decided = this.#state.decided;
+    const policy = this.#consent.policy;
+    const decided = this.#consent.state.decided;
     const confirming = this.#view === 'confirmation';
     // One settings button: inside the confirmation while it shows, then floating.
     const settings = this.noSettingsButton
@@ -670,7 +401,7 @@ export class ConsentBanner extends LitElement {
               lang=${lang}
             >
               <p part="message" role="status">
-                ${confirming ? (this.#cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
+                ${confirming ? (this.#consent.cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
               </p>
               ${
                 confirming
@@ -694,7 +425,7 @@ export class ConsentBanner extends LitElement {
 
   /** The preferences dialog: each category with its explanation, and the three buttons. */
   #renderDialog(lang: Lang, s: Strings) {
-    const policy = this.#policy;
+    const policy = this.#consent.policy;
     return html`
       <dialog
         part="dialog"
@@ -714,7 +445,7 @@ export class ConsentBanner extends LitElement {
           ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
         </p>
         <ul>
-          ${this.#categories.map((c) => {
+          ${this.#consent.categories.map((c) => {
             const label = this.#text(c, 'label', lang, s);
             return html`<li part="category">
               <div class="row">

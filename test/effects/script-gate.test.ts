@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ScriptGate } from '../../src/effects/script-gate.js';
+import { scriptGate, type ScriptGate } from '../../src/effects/script-gate.js';
 
 /** What the gated scripts of these tests write to. */
 interface TestWindow {
@@ -51,14 +51,14 @@ const copyOf = (original: HTMLScriptElement) => {
   return copy as HTMLScriptElement;
 };
 
-describe('ScriptGate', () => {
+describe('scriptGate', () => {
   let container: HTMLDivElement;
   let granted: Set<string>;
   let gates: ScriptGate[];
   let extras: Element[];
 
   const gate = (isGranted = (id: string) => granted.has(id)) => {
-    const g = new ScriptGate(document, isGranted);
+    const g = scriptGate(document, isGranted);
     gates.push(g);
     return g;
   };
