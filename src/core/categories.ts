@@ -59,14 +59,8 @@ export function resolveCategories(options: CategoryOptions): Category[] {
     if (id === 'logs') required = options.logs !== 'optional';
     // `logs` has its own attribute: logs="optional" offers it whatever `categories` lists.
     if (!required && offered && !offered.includes(id) && id !== 'logs') continue;
-    result.push({
-      id,
-      required,
-      clear: own.clear ?? base?.clear ?? [],
-      ...(own.label ? { label: own.label } : {}),
-      ...(own.description ? { description: own.description } : {}),
-      ...(own.consentMode ? { consentMode: own.consentMode } : {}),
-    });
+    // The host's label, description and Consent Mode types, when it gave them.
+    result.push({ ...own, id, required, clear: own.clear ?? base?.clear ?? [] });
   }
   return result;
 }

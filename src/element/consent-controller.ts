@@ -46,6 +46,7 @@ import { tellGoogle } from '../effects/gtag.js';
 import { parsed } from '../effects/parser.js';
 import { randomId } from '../effects/random-id.js';
 import { sendReceipts } from '../effects/receipts.js';
+import { tabChannel, type TabChannel } from '../effects/tab-channel.js';
 import { scriptGate, type ScriptGate } from '../effects/script-gate.js';
 import { STRING_KEYS } from '../i18n/strings.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
@@ -135,6 +136,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
   /** The settings configure last derived everything from. */
   let seen: unknown[] = [];
   let gate: ScriptGate | null = null;
+  let tabs: TabChannel | null = null;
   /** Waits for the parser to pass the element (see hostConnected). */
   let parsing: MutationObserver | null = null;
 
@@ -147,7 +149,30 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     document.removeEventListener('DOMContentLoaded', start);
     init();
     void gate?.update();
+    tabs ??= tabChannel(resync);
   };
+
+  /**
+   * Another tab of the site may have changed the choice. Its message carries the cookie it
+   * wrote (`[name, value]`, `null` when it forgot it): a browser may show this tab the new
+   * cookie only a moment later. Without a message (the tab was shown or focused), read the
+   * cookie. If that holds another decision (another consent id, or none), it becomes this
+   * tab's too. A choice that could not be stored (cookies blocked) holds for this page.
+   */
+  function resync(message?: unknown): void {
+    if (!ready || cookiesBlocked) return;
+    const sent = Array.isArray(message) ? message : null;
+    if (sent && sent[0] !== cookie.name) return;
+    guard(() => {
+      const prev = state;
+      const stale = configure(sent ? sent[1] : undefined);
+      if (state.id === prev.id) state = prev;
+      else {
+        apply(state, stale?.source ?? 'other-tab', prev);
+        view.sync();
+      }
+    });
+  }
 
   /**
    * Reads configuration and the stored choice once, synchronously (`el.consent` is right at
@@ -189,9 +214,12 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
 
   /**
    * Derives categories, cookie options and the state from the settings and the stored
-   * cookie. Returns `revision` or `expired` when a stored choice no longer counts.
+   * cookie (or `stored`, the cookie value another tab wrote). Returns `revision` or `expired`
+   * when a stored choice no longer counts.
    */
-  function configure(): { source: 'revision' | 'expiry'; old: ConsentState } | null {
+  function configure(
+    stored?: unknown,
+  ): { source: 'revision' | 'expiry'; old: ConsentState } | null {
     seen = CONFIG_KEYS.map((k) => host[k]);
     // The JSON child, then the `config` property over it.
     const child = host.querySelector(':scope > script[type="application/json"]');
@@ -223,7 +251,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     if (message && message !== lastReport) console.warn(PREFIX, message);
     lastReport = message;
 
-    const record = decodeRecord(readCookie(cookie.name));
+    const record = decodeRecord(stored === undefined ? readCookie(cookie.name) : stored);
     const status = record
       ? checkRecord(record, {
           categories,
@@ -256,7 +284,9 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
       id: randomId(),
       now: Math.floor(Date.now() / 1000),
     });
-    cookiesBlocked = !writeCookie(cookie, encodeRecord(record));
+    const value = encodeRecord(record);
+    cookiesBlocked = !writeCookie(cookie, value);
+    if (!cookiesBlocked) tabs?.post([cookie.name, value]);
     return stateFromRecord(record, categories);
   }
 
@@ -344,6 +374,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     reset() {
       removeCookie(cookie);
       apply(undecidedState(categories, revision), 'reset');
+      tabs?.post([cookie.name, null]);
     },
     hostConnected() {
       gate ??= scriptGate(document, isGranted);
@@ -362,6 +393,8 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     hostDisconnected() {
       parsing?.disconnect();
       gate?.disconnect();
+      tabs?.close();
+      tabs = null;
     },
     // Before each render: settings changed after connection derive everything again. Compared
     // with what configure last saw (Lit reports every initial value as changed on the first
