@@ -3,6 +3,7 @@
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
 //   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
+//   testing     dist/testing.js                consent-banner/testing: Playwright helpers
 import { minify } from 'terser';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -150,6 +151,13 @@ const BUILDS: Record<string, Build> = {
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: { external },
+  },
+  // consent-banner/testing, for a site's Playwright suite: Node, one file, the shared codec
+  // inlined, Playwright (a peer dependency) and Node's own modules imported.
+  testing: {
+    minify: false,
+    lib: { entry: 'src/testing/index.ts', formats: ['es'], fileName: () => 'testing.js' },
+    rolldownOptions: { external: (id: string) => /^(@playwright\/test|playwright|node:)/.test(id) },
   },
   // Node and edge runtimes: one file, the shared codec inlined, nothing imported. (Not an
   // `ssr` build: that ignores `fileName` and would overwrite dist/index.js.)

@@ -1,0 +1,7 @@
+/**
+ * `consent-banner/testing`: helpers for a site's own Playwright suite (README "Testing your
+ * site with Playwright"): pre-answer the banner with the cookie it writes, or drive it as a
+ * visitor does. `@playwright/test` is a peer dependency; nothing of it is bundled.
+ */
+export { presetConsent, type PresetOptions } from './preset.js';
+export { consentBanner, type ConsentBannerPage } from './page.js';
