@@ -144,13 +144,15 @@ const BUILDS: Record<string, Build> = {
   },
   lib: {
     minify: false,
-    sourcemap: true,
+    // No source maps, like the other builds: this one is not minified (README "Design decisions").
+    sourcemap: false,
     lib: {
       entry: { index: 'src/index.ts', define: 'src/define.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rolldownOptions: { external },
+    // The element, shared by both entries, under a name that stays the same from build to build.
+    rolldownOptions: { external, output: { chunkFileNames: 'consent-banner-element.js' } },
   },
   // consent-banner/testing, for a site's Playwright suite: Node, one file, the shared codec
   // inlined, Playwright (a peer dependency) and Node's own modules imported.

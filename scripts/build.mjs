@@ -1,7 +1,7 @@
 // `npm run build`: the library builds (see vite.config.ts), the .d.ts files and the
 // custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
@@ -10,5 +10,24 @@ for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
 }
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-run('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--quiet']);
+// Types only for the public entries: bundled where an entry stands on its own, and nothing
+// else of tsc's output (README "Design decisions").
+const bundleTypes = (env = {}) =>
+  execFileSync('npx', ['dts-bundle-generator', '--silent', '--config', 'dts-bundle.config.cjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+bundleTypes();
+bundleTypes({ CONSENT_BANNER_TYPES: 'testing' });
+const PUBLIC_TYPES = ['index.d.ts', 'define.d.ts', 'react.d.ts', 'server.d.ts', 'testing.d.ts'];
+for (const entry of readdirSync('dist/types'))
+  if (!PUBLIC_TYPES.includes(entry)) rmSync(`dist/types/${entry}`, { recursive: true });
+// The manifest describes the element, its events and the entries that export it.
+const MANIFEST_SOURCES = [
+  'src/element/consent-banner.ts',
+  'src/element/events.ts',
+  'src/index.ts',
+  'src/define.ts',
+];
+run('npx', ['cem', 'analyze', '--litelement', '--globs', ...MANIFEST_SOURCES, '--quiet']);
 console.log('built dist/ and custom-elements.json');

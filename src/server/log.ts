@@ -8,7 +8,10 @@
  * so the line cannot be joined back to a full address in the legal-minimum log.
  */
 import { NO_ADDRESS, anonymizeIp, normalizeIp } from './ip.js';
-import { isGranted, type ReadConsentOptions } from './read-consent.js';
+import { checked, isGranted, type ReadConsentOptions } from './read-consent.js';
+
+/** What the log helpers take beyond the cookie's options. */
+const LOG_OPTIONS = ['trustProxy', 'time', 'write'];
 
 /** Header values as Node gives them; or a Fetch API `Headers` object. */
 export type HeadersLike =
@@ -63,10 +66,15 @@ function remoteAddress(request: RequestLike, options: LogOptions): unknown {
   return request.socket?.remoteAddress;
 }
 
-/** Whether the request's consent cookie grants `logs`. Never throws. */
+/**
+ * Whether the request's consent cookie grants `logs`. Never throws for a request, whatever it
+ * holds; wrong options (see `ReadConsentOptions`) throw a `TypeError`, as `readConsent` does.
+ */
 export function logsGranted(request: RequestLike, options: LogOptions = {}): boolean {
+  // The cookie's options, checked at once; the others are the log helpers' own.
+  const read = checked(options, LOG_OPTIONS);
   try {
-    return isGranted(cookieHeader(request), 'logs', options);
+    return isGranted(cookieHeader(request), 'logs', read);
   } catch {
     return false;
   }
@@ -76,7 +84,7 @@ export function logsGranted(request: RequestLike, options: LogOptions = {}): boo
  * The client address to write in a log line: in full (canonical form, an IPv4-mapped
  * address as plain IPv4) when the request's consent cookie grants `logs`, anonymised
  * otherwise (`203.0.113.7` → `203.0.113.0`, `2001:db8:1234:5678::1` → `2001:db8:1234::`);
- * `-` when the request has no usable address. Never throws.
+ * `-` when the request has no usable address. Never throws for a request; wrong options throw a `TypeError`.
  *
  * @example
  * http.createServer((req, res) => {
@@ -115,15 +123,16 @@ const MAX_URL = 2048;
  *
  * Address from {@link clientIp}; time in UTC, to the second with `logs` granted, to the day
  * otherwise; method and URL escaped as nginx does (a request cannot forge a line); status
- * `-` when no response is given. Never throws.
+ * `-` when no response is given. Never throws for a request; wrong options throw a `TypeError`.
  */
 export function logLine(
   request: RequestLike,
   response?: ResponseLike | null,
   options: LogOptions & { readonly time?: Date } = {},
 ): string {
+  // Outside the guard: wrong options are the server's mistake, and say so.
+  const granted = logsGranted(request, options);
   try {
-    const granted = logsGranted(request, options);
     const time = options?.time ?? new Date();
     const iso = Number.isNaN(time.getTime()) ? '-' : time.toISOString();
     const when = granted ? iso.replace(/\.\d{3}Z$/, 'Z') : iso.slice(0, 10);
@@ -156,6 +165,8 @@ export interface ConsentLogOptions extends LogOptions {
 export function consentLog(
   options: ConsentLogOptions = {},
 ): (request: RequestLike, response: ResponseLike, next?: (error?: unknown) => void) => void {
+  // Wrong options throw here, when the server sets the middleware up.
+  checked(options, LOG_OPTIONS);
   const write = options.write ?? ((line: string) => console.log(line));
   return (request, response, next) => {
     let written = false;

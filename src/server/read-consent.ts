@@ -12,7 +12,11 @@ import { firstCookie } from '../core/cookie-header.js';
 /** The banner's default cookie name (the `cookie-name` attribute). */
 export const DEFAULT_COOKIE_NAME = 'consent';
 
-/** What the server knows about the site's banner; every field is optional. */
+/**
+ * What the server knows about the site's banner; every field is optional. A wrong option is a
+ * mistake in the server's code, not the visitor's: it throws a `TypeError` that says what is
+ * wrong, rather than reading every visitor as "no choice".
+ */
 export interface ReadConsentOptions {
   /** The banner's `cookie-name` (default `consent`). */
   readonly cookieName?: string;
@@ -22,12 +26,54 @@ export interface ReadConsentOptions {
    */
   readonly revision?: number;
   /**
-   * The ids of the categories the site's banner offers (required and optional, e.g.
-   * `['necessary', 'logs', 'preferences', 'analytics']`): a record that names an id not in
-   * this list, or leaves one out, is no choice, as in the browser. `necessary` is always
-   * implied. Leave it out to take the categories the record names.
+   * Every category the site's banner has, required ones included: the built-in `necessary`,
+   * `logs`, `preferences` and `analytics` that it offers, and the site's own, e.g.
+   * `['necessary', 'logs', 'preferences', 'analytics', 'marketing']`. (Not the `categories`
+   * attribute, which names only the optional ones to offer.) A record that names an id not in
+   * this list, or leaves one out, is no choice, as in the browser. `necessary` is implied;
+   * `logs` must be there, as every banner has it. Leave it out to take the categories the
+   * record names.
    */
-  readonly categories?: readonly string[];
+  readonly siteCategories?: readonly string[];
+}
+
+const OPTIONS = ['cookieName', 'revision', 'siteCategories'];
+
+/**
+ * Throws a `TypeError` naming what is wrong with `options`; returns the cookie options of
+ * them, checked. `own` are the other keys the caller takes (the log helpers' `trustProxy`, …).
+ */
+export function checked(options: unknown, own: readonly string[] = []): ReadConsentOptions {
+  const fail = (problem: string) => {
+    throw new TypeError(`consent-banner/server: ${problem}`);
+  };
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') fail('options must be an object, e.g. { revision: 3 }');
+  for (const key of Object.keys(options as object))
+    if (!OPTIONS.includes(key) && !own.includes(key))
+      fail(
+        key === 'categories'
+          ? 'unknown option "categories": the list of the site\'s categories is ' +
+              '"siteCategories", and it names every category the banner has, required ones ' +
+              'included, e.g. ["necessary", "logs", "preferences", "analytics"]'
+          : `unknown option "${key}": the options are ${[...OPTIONS, ...own].join(', ')}`,
+      );
+  const { cookieName, revision, siteCategories } = options as Record<string, unknown>;
+  if (cookieName !== undefined && (typeof cookieName !== 'string' || cookieName === ''))
+    fail("cookieName must be the banner's cookie-name, a non-empty string");
+  if (revision !== undefined && !isRevision(revision))
+    fail("revision must be a whole number ≥ 0, the banner's revision");
+  if (siteCategories !== undefined) {
+    if (!Array.isArray(siteCategories) || !siteCategories.every(isCategoryId))
+      fail(
+        'siteCategories must be a list of category ids, e.g. ["necessary", "logs", "analytics"]',
+      );
+    if (!(siteCategories as string[]).includes('logs'))
+      fail(
+        'siteCategories must include "logs": every banner has it (required unless logs="optional")',
+      );
+  }
+  return { cookieName, revision, siteCategories } as ReadConsentOptions;
 }
 
 /** `necessary` is required on every site; the others are known only to the site's banner. */
@@ -37,20 +83,16 @@ const toCategory = (id: CategoryId): Category => ({ id, required: id === 'necess
  * The categories to check a record against: the site's own list when given (with
  * `necessary`), otherwise those the record names, built-in ones in the banner's display
  * order, so that `categories`, `granted` and `denied` come out in the browser's order.
- * `null` when the option is not a list of category ids.
  */
-function categoriesFor(record: ConsentRecord, offered: unknown): Category[] | null {
+function categoriesFor(record: ConsentRecord, site: readonly CategoryId[] | undefined): Category[] {
   let ids: CategoryId[];
-  if (offered === undefined) {
+  if (site === undefined) {
     const named = [...record.granted, ...record.denied];
     ids = [
       ...BUILT_IN.map((c) => c.id).filter((id) => id === 'necessary' || named.includes(id)),
       ...named.filter((id) => !BUILT_IN.some((c) => c.id === id)),
     ];
-  } else {
-    if (!Array.isArray(offered) || !offered.every(isCategoryId)) return null;
-    ids = ['necessary', ...offered.filter((id) => id !== 'necessary')];
-  }
+  } else ids = ['necessary', ...site.filter((id) => id !== 'necessary')];
   return [...new Set(ids)].map(toCategory);
 }
 
@@ -64,11 +106,11 @@ const isRevision = (value: unknown): value is number =>
  * choice: no cookie; a value that is not a record of the current format (garbage, truncated,
  * longer than 1,024 characters, another version, undecodable); a record in which `necessary`
  * is not granted; a decision time in the future; with `options.revision`, a record for an
- * older revision; with `options.categories`, a record naming an unknown category or missing
- * one. When the cookie occurs several times, the first one counts (as in the browser).
- * Invalid options also give `null`: a server that cannot check a choice grants nothing.
+ * older revision; with `options.siteCategories`, a record naming an unknown category or
+ * missing one. When the cookie occurs several times, the first one counts (as in the browser).
  *
- * Never throws, whatever it is given.
+ * Never throws for any header, whatever the visitor's browser sent. Throws a `TypeError` for
+ * wrong options (see {@link ReadConsentOptions}).
  *
  * @example
  * const consent = readConsent(req.headers.cookie, { revision: 3 });
@@ -78,40 +120,29 @@ export function readConsent(
   cookieHeader: string | null | undefined,
   options?: ReadConsentOptions | null,
 ): ConsentState | null {
-  try {
-    const given: unknown = options ?? {};
-    if (typeof cookieHeader !== 'string' || typeof given !== 'object' || given === null)
-      return null;
-    const { cookieName = DEFAULT_COOKIE_NAME, revision, categories } = given as ReadConsentOptions;
-    if (typeof cookieName !== 'string' || cookieName === '') return null;
-    if (revision !== undefined && !isRevision(revision)) return null;
-
-    const value = firstCookie(cookieHeader, cookieName);
-    if (typeof value !== 'string') return null;
-    // The codec refuses a value over 1,024 characters, as in the browser.
-    const record = decodeRecord(value);
-    if (!record) return null;
-    const siteCategories = categoriesFor(record, categories);
-    if (!siteCategories) return null;
-    const status = checkRecord(record, {
-      categories: siteCategories,
-      revision: revision ?? 0,
-      // The browser deletes the cookie once `cookie-days` have passed (Max-Age): whatever
-      // reaches the server has not expired.
-      cookieDays: Number.POSITIVE_INFINITY,
-      now: Math.floor(Date.now() / 1000),
-    });
-    return status === 'valid' ? stateFromRecord(record, siteCategories) : null;
-  } catch {
-    // Only a hostile `options` object (a throwing getter, a Proxy) can get here.
-    return null;
-  }
+  const { cookieName = DEFAULT_COOKIE_NAME, revision, siteCategories } = checked(options);
+  if (typeof cookieHeader !== 'string') return null;
+  const value = firstCookie(cookieHeader, cookieName);
+  if (typeof value !== 'string') return null;
+  // The codec refuses a value over 1,024 characters, as in the browser.
+  const record = decodeRecord(value);
+  if (!record) return null;
+  const categories = categoriesFor(record, siteCategories);
+  const status = checkRecord(record, {
+    categories,
+    revision: revision ?? 0,
+    // The browser deletes the cookie once `cookie-days` have passed (Max-Age): whatever
+    // reaches the server has not expired.
+    cookieDays: Number.POSITIVE_INFINITY,
+    now: Math.floor(Date.now() / 1000),
+  });
+  return status === 'valid' ? stateFromRecord(record, categories) : null;
 }
 
 /**
  * Whether the visitor granted category `id`, read from a `Cookie` request header. `false`
  * when there is no valid choice (see {@link readConsent}); a required category such as
- * `necessary` is granted whenever a valid record exists. Never throws.
+ * `necessary` is granted whenever a valid record exists. Throws only for wrong options.
  *
  * @example
  * if (isGranted(req.headers.cookie, 'logs')) logFullAddress(req);

@@ -32,7 +32,7 @@ export async function cookieAgreement(ctx, next) {
     const options = {
       ...(cookieName ? { cookieName } : {}),
       ...(revision ? { revision: Number(revision) } : {}),
-      ...(categories ? { categories: String(categories).split(',') } : {}),
+      ...(categories ? { siteCategories: String(categories).split(',') } : {}),
     };
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { header, consent: readConsent(header, options) };

@@ -257,6 +257,24 @@ describe('consentLog middleware', () => {
   });
 });
 
+describe('wrong options', () => {
+  const request = { headers: { cookie: 'consent=x' }, socket: { remoteAddress: '203.0.113.7' } };
+  test('the attribute\'s "categories" is a clear error in every helper, not anonymised lines for everyone', () => {
+    const options = { categories: ['preferences', 'analytics'] };
+    const clear = (error) => error instanceof TypeError && /"siteCategories"/.test(error.message);
+    assert.throws(() => logsGranted(request, options), clear);
+    assert.throws(() => clientIp(request, options), clear);
+    assert.throws(() => logLine(request, null, options), clear);
+    assert.throws(() => consentLog(options), clear, 'when the middleware is set up');
+  });
+  test('their own options are known: trustProxy, time, write', () => {
+    assert.doesNotThrow(() =>
+      logLine(request, null, { trustProxy: true, time: new Date(0), revision: 1 }),
+    );
+    assert.doesNotThrow(() => consentLog({ write: () => {}, siteCategories: ['logs'] }));
+  });
+});
+
 describe('the README example: demo/node-server.mjs, a real node:http server', () => {
   test('logs the full address with logs granted, an anonymised one otherwise', async (t) => {
     const script = fileURLToPath(new URL('../../demo/node-server.mjs', import.meta.url));

@@ -139,7 +139,7 @@ describe('values captured from a real browser decision (fixtures.json)', () => {
         Date.parse(c.state.decidedAt) <= Date.now() + 86_400_000,
         `this machine's clock is before ${c.state.decidedAt}, when the fixture was captured`,
       );
-      const site = { revision: c.state.revision, categories: Object.keys(c.state.categories) };
+      const site = { revision: c.state.revision, siteCategories: Object.keys(c.state.categories) };
       assert.deepEqual(readConsent(c.cookieHeader, site), c.state);
       assert.deepEqual(readConsent(c.cookieHeader), c.state);
       for (const [id, on] of Object.entries(c.state.categories))
@@ -296,37 +296,59 @@ describe('options', () => {
     assert.equal(isGranted(`consent=${value}`, 'necessary', { revision: 4 }), false);
   });
 
-  test('revision: a value that is not a whole number ≥ 0 gives null', () => {
+  /** Asserts that `options` throw a TypeError whose message matches `message`. */
+  const wrong = (options, message) =>
+    assert.throws(
+      () => readConsent(`consent=${value}`, options),
+      (error) => error instanceof TypeError && message.test(error.message),
+      JSON.stringify(options),
+    );
+
+  test('revision: a value that is not a whole number ≥ 0 is a clear error', () => {
     for (const revision of [-1, 1.5, '3', Number.NaN, Infinity, null])
-      assert.equal(readConsent(`consent=${value}`, { revision }), null, String(revision));
+      wrong({ revision }, /^consent-banner\/server: revision must be a whole number/);
   });
 
-  test('categories: the same set, in any order, counts', () => {
-    assert.equal(readConsent(`consent=${value}`, { categories: BUILT_IN })?.id, ID);
+  test('siteCategories: the same set, in any order, counts', () => {
+    assert.equal(readConsent(`consent=${value}`, { siteCategories: BUILT_IN })?.id, ID);
     assert.deepEqual(
-      readConsent(`consent=${value}`, { categories: ['analytics', 'preferences', 'logs'] })
+      readConsent(`consent=${value}`, { siteCategories: ['analytics', 'preferences', 'logs'] })
         ?.granted,
       ['necessary', 'analytics', 'logs'],
       'necessary is implied; the order is the given one',
     );
   });
 
-  test('categories: a record missing one the site offers, or naming an unknown one, is null', () => {
-    assert.equal(readConsent(`consent=${value}`, { categories: [...BUILT_IN, 'marketing'] }), null);
+  test('siteCategories: a record missing one the site has, or naming an unknown one, is null', () => {
     assert.equal(
-      readConsent(`consent=${value}`, { categories: ['necessary', 'logs', 'analytics'] }),
+      readConsent(`consent=${value}`, { siteCategories: [...BUILT_IN, 'marketing'] }),
       null,
     );
-    assert.equal(readConsent(`consent=${value}`, { categories: ['necessary'] }), null);
+    assert.equal(
+      readConsent(`consent=${value}`, { siteCategories: ['necessary', 'logs', 'analytics'] }),
+      null,
+    );
   });
 
-  test('categories: a list that is not category ids gives null', () => {
-    for (const categories of ['analytics', ['Analytics'], [1], [null], {}])
-      assert.equal(
-        readConsent(`consent=${value}`, { categories }),
-        null,
-        JSON.stringify(categories),
-      );
+  test('siteCategories: a list that is not category ids is a clear error', () => {
+    for (const siteCategories of ['analytics', ['Analytics'], [1], [null], {}])
+      wrong({ siteCategories }, /siteCategories must be a list of category ids/);
+  });
+
+  test('siteCategories without "logs" (the attribute\'s list, say) is a clear error, not null for everyone', () => {
+    wrong({ siteCategories: ['preferences', 'analytics'] }, /siteCategories must include "logs"/);
+    wrong({ siteCategories: ['necessary'] }, /must include "logs"/);
+  });
+
+  test('"categories", the attribute\'s name, is a clear error that names siteCategories', () => {
+    wrong(
+      { categories: ['preferences', 'analytics'] },
+      /unknown option "categories".*"siteCategories"/,
+    );
+    wrong(
+      { cookiename: 'consent' },
+      /unknown option "cookiename": the options are cookieName, revision, siteCategories/,
+    );
   });
 
   test('cookieName reads that cookie, and only it', () => {
@@ -337,34 +359,21 @@ describe('options', () => {
     assert.equal(readConsent(`consent=${value}`, { cookieName: 'coop_consent' }), null);
   });
 
-  test('cookieName: empty or not a string gives null', () => {
+  test('cookieName: empty or not a string is a clear error', () => {
     for (const cookieName of ['', 42, null])
-      assert.equal(readConsent(`consent=${value}`, { cookieName }), null, String(cookieName));
+      wrong({ cookieName }, /cookieName must be the banner's cookie-name/);
   });
 
-  test('null or empty options are the defaults; other non-objects give null', () => {
+  test('null or empty options are the defaults; other non-objects are a clear error', () => {
     assert.equal(readConsent(`consent=${value}`, null)?.id, ID);
     assert.equal(readConsent(`consent=${value}`, {})?.id, ID);
-    assert.equal(readConsent(`consent=${value}`, 'consent'), null);
+    wrong('consent', /options must be an object/);
+    assert.throws(() => isGranted(`consent=${value}`, 'logs', 42), TypeError);
   });
 
-  test('hostile options never throw', () => {
-    const throwing = {
-      get revision() {
-        throw new Error('boom');
-      },
-    };
-    const proxy = new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('boom');
-        },
-      },
-    );
-    assert.equal(readConsent(`consent=${value}`, throwing), null);
-    assert.equal(readConsent(`consent=${value}`, proxy), null);
-    assert.equal(isGranted(`consent=${value}`, 'logs', proxy), false);
+  test('good options with any header never throw', () => {
+    for (const header of [undefined, null, 42, '', '=;;=', 'consent', `consent=${value}`])
+      assert.doesNotThrow(() => readConsent(header, { revision: 1, siteCategories: BUILT_IN }));
   });
 });
 
