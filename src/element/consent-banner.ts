@@ -181,12 +181,12 @@ export class ConsentBanner extends LitElement {
 
   /** Grants every optional category. */
   acceptAll(): void {
-    guard(() => this.#all(true, 'api'));
+    this.#all(true, 'api');
   }
 
   /** Denies every optional category. */
   rejectAll(): void {
-    guard(() => this.#all(false, 'api'));
+    this.#all(false, 'api');
   }
 
   /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
@@ -219,21 +219,20 @@ export class ConsentBanner extends LitElement {
 
   /** Forgets the choice and asks again. Scripts that already ran stay run. */
   reset(): void {
-    guard(() => {
-      this.#consent.reset();
-      this.#show('banner');
-      this.#closeDialog();
-    });
+    this.#decide(() => this.#consent.reset(), 'banner');
   }
 
-  /** A decision (`decide` makes it; `false`: it made none), then the confirmation. */
-  #decide(decide: () => unknown): void {
+  /**
+   * A decision (`decide` makes it; `false`: it made none), then the confirmation (or `view`).
+   * A second banner on the page (README "Design decisions") decides nothing.
+   */
+  #decide(decide: () => unknown, view: 'banner' | 'confirmation' = 'confirmation'): void {
     guard(() => {
       // A keyboard user who decided on the first layer must not be left on <body>.
       const refocus =
         !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
-      if (decide() === false) return;
-      this.#show('confirmation');
+      if (!this.#consent.active || decide() === false) return;
+      this.#show(view);
       this.#closeDialog();
       if (refocus) void this.#refocus();
     });
@@ -255,9 +254,11 @@ export class ConsentBanner extends LitElement {
 
   /** While the first layer or the confirmation shows, the page keeps room for it. */
   protected override updated(): void {
+    const layer = this.#reserve();
+    // Without ResizeObserver (an old browser), the room follows each render only.
+    if (typeof ResizeObserver !== 'function') return;
     this.#resize ??= new ResizeObserver(() => this.#reserve());
     this.#resize.disconnect();
-    const layer = this.#reserve();
     if (layer) this.#resize.observe(layer);
   }
 
@@ -284,6 +285,7 @@ export class ConsentBanner extends LitElement {
   #openFrom = (event: Event): void => void this.#openDialog(event.currentTarget as HTMLElement);
 
   async #openDialog(opener?: HTMLElement): Promise<void> {
+    if (!this.#consent.active) return;
     // Without an opener (the API), the dialog's own focus restoration returns focus.
     this.#opener = opener ?? null;
     this.#dialogWanted = this.#live = true;

@@ -104,6 +104,8 @@ export interface ConsentController extends ReactiveController {
   readonly policy: string | null;
   /** The browser refused the cookie: the choice holds for this page only. */
   readonly cookiesBlocked: boolean;
+  /** This is the page's working banner (another one was not there first). */
+  readonly active: boolean;
   isGranted(id: CategoryId): boolean;
   /** A decision: stored, applied, and sent as a receipt. */
   decide(choice: Record<CategoryId, boolean>, method: ConsentMethod, source: ChangeSource): void;
@@ -117,6 +119,9 @@ export interface ConsentController extends ReactiveController {
   /** Forgets the choice (the cookie too). */
   reset(): void;
 }
+
+/** The page's one working banner: a second one does nothing but say so. */
+let active: HTMLElement | null = null;
 
 /** Makes the controller of `host` and adds it to the host. */
 export function consentController(host: Host, view: ConsentView): ConsentController {
@@ -336,7 +341,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
       return state;
     },
     get current() {
-      if (!ready && host.isConnected && parsed(host)) start();
+      if (!ready && active === host && parsed(host)) start();
       return state;
     },
     get categories() {
@@ -350,6 +355,9 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     },
     get cookiesBlocked() {
       return cookiesBlocked;
+    },
+    get active() {
+      return active === host;
     },
     isGranted,
     decide,
@@ -377,6 +385,11 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
       tabs?.post([cookie.name, null]);
     },
     hostConnected() {
+      if (active?.isConnected && active !== host) {
+        console.warn(PREFIX, 'a second <consent-banner> on this page does nothing: keep one');
+        return;
+      }
+      active = host;
       gate ??= scriptGate(document, isGranted);
       // Upgraded by the parser at its start tag (the script in <head>, the element in the
       // markup): its JSON config child is not there yet. Start once the parser is past it.
@@ -391,6 +404,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
       gate.observe();
     },
     hostDisconnected() {
+      if (active === host) active = null;
       parsing?.disconnect();
       gate?.disconnect();
       tabs?.close();

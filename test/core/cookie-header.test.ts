@@ -28,11 +28,19 @@ describe('cookie-header', () => {
       ],
       ['a percent-encoded name', `cons%65nt=${VALUE}`, VALUE],
       ['a name that only starts the same', `consent2=${VALUE}`, undefined],
-      ['a pair without "=" (a nameless cookie)', 'consent', undefined],
+      // js-cookie reads a pair without "=" (a nameless cookie) as that name, empty: no choice,
+      // even with a valid one after it.
+      ['a pair without "=" (a nameless cookie)', 'consent', ''],
+      ['a nameless "consent" before a valid one', `consent; consent=${VALUE}`, ''],
+      ['a name js-cookie cannot decode is skipped', `50%off=x; consent=${VALUE}`, VALUE],
       ['an empty value', 'consent=', ''],
       ['an empty string', '', undefined],
     ];
     for (const [name, header, expected] of cases)
       it(name, () => expect(firstCookie(header, 'consent')).to.equal(expected));
+    it('a name with a raw "%" cannot be decoded, so it is never the one (as in js-cookie)', () => {
+      expect(firstCookie(`50%off=${VALUE}`, '50%off')).to.equal(undefined);
+      expect(firstCookie(`50%off=${VALUE}; 50%25off=x`, '50%off')).to.equal('x');
+    });
   });
 });

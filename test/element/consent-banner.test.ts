@@ -596,6 +596,7 @@ describe('configuration', () => {
   it('resolves the language from the nearest [lang], then the browser', async () => {
     const th = await fixture(html`<div lang="th-TH"><consent-banner></consent-banner></div>`);
     expect(th.querySelector('consent-banner')!.shadowRoot!.textContent).to.include('ยอมรับทั้งหมด');
+    th.remove(); // one banner at a time on a page
     // The test browser's language is en-US.
     const en = await fixture<ConsentBanner>(html`<consent-banner></consent-banner>`);
     expect(part(en, 'banner')!.textContent).to.include('Accept all');
