@@ -3,5 +3,11 @@
  * site with Playwright"): pre-answer the banner with the cookie it writes, or drive it as a
  * visitor does. `@playwright/test` is a peer dependency; nothing of it is bundled.
  */
-export { presetConsent, type PresetOptions } from './preset.js';
-export { consentBanner, type ConsentBannerPage } from './page.js';
+export {
+  presetConsent,
+  type ConsentChoices,
+  type PresetCookie,
+  type PresetOptions,
+} from './preset.js';
+export { consentBanner, type ConsentBannerOptions, type ConsentBannerPage } from './page.js';
+export type { ConsentState } from '../core/types.js';

@@ -2,6 +2,7 @@
 // element written in the markup (/demo/module.html), and the npm entries (`consent-banner`
 // registers nothing, `consent-banner/define` registers the tag; Lit stays external).
 import { readFile } from 'node:fs/promises';
+import { consentBanner } from '../../src/testing/index.js';
 import { bannerUi, consentOf, expect, test, TH, waitForRecord } from './fixtures.js';
 
 test.describe('the built ES module with markup', () => {
@@ -24,7 +25,7 @@ test.describe('the built ES module with markup', () => {
     await expect(
       page.locator('consent-banner').getByRole('button', { name: 'เลือกเองทีละรายการ' }),
     ).toBeVisible();
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await waitForRecord(context);
     expect((await consentOf(page))?.method).toBe('accept-all');
   });

@@ -4,7 +4,8 @@
 // browser resolves www.consent.test to 127.0.0.1: the page is on www.consent.test, and the
 // tags' cookies are on it and on .consent.test.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
-import { EN, bannerUi, callBanner, expect, test, waitForRecord } from './fixtures.js';
+import { consentBanner } from '../../src/testing/index.js';
+import { callBanner, expect, test, waitForRecord } from './fixtures.js';
 
 const HOST = 'www.consent.test';
 
@@ -26,8 +27,7 @@ test('withdrawing analytics deletes its cookies on the host and the parent domai
 }) => {
   const origin = `http://${HOST}:${new URL(baseURL!).port}`;
   await page.goto(`${origin}/demo/script-tag.html`);
-  const ui = bannerUi(page, EN);
-  await ui.acceptAll.click();
+  await consentBanner(page).acceptAll();
   await waitForRecord(context);
   const cookie = (name: string, domain: string) => ({ name, value: '1', domain, path: '/' });
   await context.addCookies([

@@ -3,6 +3,7 @@
 // through the page's own `gtag()` or only `dataLayer`; basic mode (the Google tag gated) and
 // advanced mode (the tag at once, the banner's tag first). Google's scripts are local stand-ins.
 import type { BrowserContext, Page } from '@playwright/test';
+import { consentBanner } from '../../src/testing/index.js';
 import { EN, bannerUi, callBanner, expect, test } from './fixtures.js';
 import { keepLocal, readmeSnippet } from './recipes.js';
 
@@ -129,7 +130,7 @@ test.describe('Google Consent Mode', () => {
       .toEqual([DEFAULT, 'event gtm.js']);
     expect(await describeLayer(page)).toEqual([DEFAULT, 'event gtm.js']);
 
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect
       .poll(() => describeLayer(page))
       .toEqual([DEFAULT, 'event gtm.js', UPDATE_ACCEPTED]);
@@ -181,7 +182,7 @@ test.describe('Google Consent Mode', () => {
     expect(await describeLayer(page)).toEqual([DEFAULT]);
     expect(await page.evaluate(() => window.seenByGoogle)).toBeUndefined();
 
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect
       .poll(() => describeLayer(page))
       .toEqual([DEFAULT, UPDATE_ACCEPTED, 'js date', 'config G-TEST']);
@@ -215,7 +216,7 @@ test.describe('Google Consent Mode', () => {
     );
     const ui = bannerUi(page, EN);
     await page.goto(url);
-    await ui.rejectAll.click();
+    await consentBanner(page).rejectAll();
     await expect.poll(() => describeLayer(page)).toEqual([DEFAULT, UPDATE_DENIED]);
     await page.reload();
     await expect(ui.settingsButton).toBeVisible();
@@ -239,7 +240,7 @@ test.describe('Google Consent Mode', () => {
     const ui = bannerUi(page, EN);
     await page.goto(url);
     await expect(ui.region).toBeVisible();
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect
       .poll(() => page.evaluate(() => window.viaPageGtag))
       .toEqual(['consent default', 'consent update']);
@@ -256,7 +257,7 @@ test.describe('Google Consent Mode', () => {
     );
     const ui = bannerUi(page, EN);
     await page.goto(url);
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect(ui.settingsButton).toBeVisible();
     expect(await page.evaluate(() => window.dataLayer)).toBeUndefined();
   });

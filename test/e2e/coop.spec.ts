@@ -1,5 +1,6 @@
 // The co-operative demo: a host category added by the JSON config child (README "Configuration beyond attributes"), a custom
 // cookie name, and a script gated on that host category.
+import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
   PAGES,
@@ -42,14 +43,11 @@ test.describe('the co-operative demo', () => {
     page,
     context,
   }) => {
-    const ui = bannerUi(page, TH);
     const offers = page.getByRole('region', { name: 'ข้อเสนอพิเศษสำหรับท่าน' });
     await page.goto(PAGES.coop);
     await expect(offers).toBeHidden();
 
-    await ui.choose.click();
-    await ui.switchFor(MARKETING.th).check();
-    await ui.save.click();
+    await consentBanner(page).choose({ marketing: true });
 
     const record = await waitForRecord(context, COOKIE);
     expectRecord(record, {

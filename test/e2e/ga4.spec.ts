@@ -3,6 +3,7 @@
 // stand-in that counts its loads, records the dataLayer commands it processes, and sets `_ga`
 // and `_ga_<id>` the way GA does (first-party, `path=/`).
 import type { BrowserContext, Page } from '@playwright/test';
+import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
   bannerUi,
@@ -120,7 +121,7 @@ const executedScripts = (page: Page) =>
 
 /** Accepts everything on the first layer and waits for the Google tag's `config` to run. */
 async function acceptAndTrack(page: Page, context: BrowserContext): Promise<void> {
-  await bannerUi(page, EN).acceptAll.click();
+  await consentBanner(page).acceptAll();
   await expect
     .poll(async () => (await standIn(page))?.commands.map(([name]) => name) ?? [])
     .toContain('config');
@@ -137,7 +138,7 @@ test.describe('the GA4 recipe (gtag.js, gated)', () => {
     expect(tagRequests, 'not loaded before a choice').toEqual([]);
     expect(await executedScripts(page)).toBe(0);
 
-    await bannerUi(page, EN).rejectAll.click();
+    await consentBanner(page).rejectAll();
     await waitForRecord(context);
     expect(tagRequests, 'not loaded after Reject all').toEqual([]);
     expect(await executedScripts(page)).toBe(0);
@@ -202,11 +203,8 @@ test.describe('the GA4 recipe (gtag.js, gated)', () => {
     await expect.poll(() => standIn(page)).not.toBeNull();
     expect(await gaCookies(context)).toHaveLength(2);
 
-    const ui = bannerUi(page, EN);
-    await ui.settingsButton.click();
-    await ui.switchFor(EN.analytics).uncheck();
     const reloaded = page.waitForEvent('load');
-    await ui.save.click();
+    await consentBanner(page).choose({ analytics: false }); // through the settings button
     await reloaded;
 
     await expect.poll(() => gaCookies(context), '_ga and _ga_* are gone').toEqual([]);

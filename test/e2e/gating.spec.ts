@@ -1,5 +1,6 @@
 // Script gating (README "Script gating"): <script type="text/plain" data-consent="analytics"> runs only once
 // analytics is granted, at load or at the moment of the grant, and only once.
+import { consentBanner, presetConsent } from '../../src/testing/index.js';
 import {
   PAGES,
   TH,
@@ -8,9 +9,7 @@ import {
   expect,
   hostOpener,
   nextCollect,
-  presetCookie,
   recordEvents,
-  recordValue,
   test,
   waitForReady,
   waitForRecord,
@@ -31,14 +30,15 @@ test.describe('the gated analytics script', () => {
     await page.waitForLoadState('load');
     expect(collect, 'no page view before any choice').toHaveLength(0);
 
-    await ui.rejectAll.click();
+    await consentBanner(page).rejectAll();
     await waitForRecord(context);
     expect((await consentOf(page))?.categories.analytics).toBe(false);
     expect(collect, 'no page view after reject').toHaveLength(0);
 
     await hostOpener(page).click();
+    await expect(ui.dialog).toBeVisible();
     const pageView = nextCollect(page);
-    await ui.dialogAcceptAll.click();
+    await consentBanner(page).acceptAll(); // in the dialog the host's button opened
     await pageView;
     expect(collect, 'one page view after accept').toHaveLength(1);
     expect(
@@ -46,11 +46,12 @@ test.describe('the gated analytics script', () => {
     ).toBe(1);
   });
 
-  test('runs at load for a returning visitor who granted analytics', async ({ page, context }) => {
-    await presetCookie(
-      context,
-      recordValue({ granted: ['necessary', 'logs', 'analytics'], denied: ['preferences'] }),
-    );
+  test('runs at load for a returning visitor who granted analytics', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await presetConsent(context, { analytics: true }, { url: baseURL!, revision: 1 });
     const pageView = nextCollect(page);
     await page.goto(PAGES.sso);
 
@@ -61,12 +62,10 @@ test.describe('the gated analytics script', () => {
   test('stays off at load for a returning visitor who refused analytics', async ({
     page,
     context,
+    baseURL,
   }) => {
     const collect = watchCollect(page);
-    await presetCookie(
-      context,
-      recordValue({ granted: ['necessary'], denied: ['logs', 'preferences', 'analytics'] }),
-    );
+    await presetConsent(context, { logs: false }, { url: baseURL!, revision: 1 });
     await recordEvents(page);
     await page.goto(PAGES.sso);
     await waitForReady(page);
@@ -79,7 +78,7 @@ test.describe('the gated analytics script', () => {
   test('a granted page view reaches the demo server', async ({ page, request }) => {
     await page.goto(PAGES.sso);
     const pageView = nextCollect(page);
-    await bannerUi(page, TH).acceptAll.click();
+    await consentBanner(page).acceptAll();
     const body = (await pageView) as { at: string };
 
     await expect

@@ -4,9 +4,9 @@
 // whether it used cookies, and sets and deletes Matomo's cookies as Matomo documents it.
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
+import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
-  TH,
   bannerUi,
   callBanner,
   expect,
@@ -110,7 +110,7 @@ test.describe('the Matomo recipe', () => {
     context,
   }) => {
     await visit(page, url);
-    await bannerUi(page, EN).acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect
       .poll(async () => (await callNames(page)).at(-1))
       .toBe('rememberCookieConsentGiven');
@@ -132,12 +132,7 @@ test.describe('the Matomo recipe', () => {
   const withdrawals: [string, (page: Page) => Promise<void>][] = [
     [
       'in the preferences dialog',
-      async (page) => {
-        const ui = bannerUi(page, EN);
-        await ui.settingsButton.click();
-        await ui.switchFor(EN.analytics).uncheck();
-        await ui.save.click();
-      },
+      (page) => consentBanner(page).choose({ analytics: false }), // through the settings button
     ],
     ['with el.rejectAll()', (page) => callBanner(page, 'rejectAll')],
   ];
@@ -147,7 +142,7 @@ test.describe('the Matomo recipe', () => {
       context,
     }) => {
       await visit(page, url);
-      await bannerUi(page, EN).acceptAll.click();
+      await consentBanner(page).acceptAll();
       await expect.poll(() => matomoCookies(context)).toContain('mtm_cookie_consent');
       await visit(page, url); // a returning visitor who accepted
 
@@ -173,7 +168,7 @@ test.describe('the Matomo recipe', () => {
     context,
   }) => {
     await visit(page, url);
-    await bannerUi(page, EN).rejectAll.click();
+    await consentBanner(page).rejectAll();
     await waitForRecord(context);
     expect(await callNames(page)).not.toContain('rememberCookieConsentGiven');
 
@@ -195,7 +190,7 @@ test('the demo page /demo/matomo.html runs the recipe offline and shows the call
   await expect(calls.first()).toHaveText('["requireCookieConsent"]');
   await expect(page.locator('[data-matomo-hits]')).toContainText('cookieless');
 
-  await bannerUi(page, TH).acceptAll.click();
+  await consentBanner(page).acceptAll();
   await expect(calls.last()).toHaveText('["rememberCookieConsentGiven"]');
   await expect(page.locator('[data-matomo-cookies]')).toContainText('mtm_cookie_consent=');
 });

@@ -1,6 +1,7 @@
 // A stored choice holds across loads (README "Events", "The cookie"): a returning visitor never
 // sees the banner, not even for one frame, and consent-ready fires before the first frame.
 // A choice for an older policy revision is no choice.
+import { consentBanner, presetConsent } from '../../src/testing/index.js';
 import {
   PAGES,
   TH,
@@ -9,9 +10,8 @@ import {
   expect,
   installPaintProbe,
   paintProbe,
-  presetCookie,
+  parseRecord,
   recordEvents,
-  recordValue,
   seenEvents,
   test,
   waitForFrames,
@@ -23,7 +23,7 @@ test.describe('a returning visitor', () => {
   test('after a decision, a reload never paints the banner', async ({ page, context }) => {
     const ui = bannerUi(page, TH);
     await page.goto(PAGES.sso);
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await waitForRecord(context);
 
     await installPaintProbe(page);
@@ -41,15 +41,12 @@ test.describe('a returning visitor', () => {
   // The demo loads the element with <script type="module" blocking="render">: a module or
   // `defer` script does not hold the first paint, so without it the page (not the banner) is
   // painted before any script can tell the stored choice.
-  test('consent-ready fires before the first frame, exactly once', async ({ page, context }) => {
-    await presetCookie(
-      context,
-      recordValue({
-        granted: ['necessary'],
-        denied: ['logs', 'preferences', 'analytics'],
-        method: 'r',
-      }),
-    );
+  test('consent-ready fires before the first frame, exactly once', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await presetConsent(context, { logs: false }, { url: baseURL!, revision: 1 });
     await installPaintProbe(page);
     await recordEvents(page);
     await page.goto(PAGES.sso);
@@ -61,17 +58,19 @@ test.describe('a returning visitor', () => {
     expect(probe.bannerFrames).toBe(0);
     const events = await seenEvents(page);
     expect(events.map((e) => e.type)).toEqual(['consent-ready']);
-    expect(events[0]?.detail).toMatchObject({ decided: true, method: 'reject-all' });
+    expect(events[0]?.detail).toMatchObject({
+      decided: true,
+      method: 'api',
+      granted: ['necessary'],
+    });
   });
 
   test('with the built IIFE (defer blocking="render"), consent-ready also comes before the first frame', async ({
     page,
     context,
+    baseURL,
   }) => {
-    await presetCookie(
-      context,
-      recordValue({ granted: ['necessary', 'logs'], denied: ['preferences', 'analytics'] }),
-    );
+    await presetConsent(context, {}, { url: baseURL!, revision: 1 });
     await installPaintProbe(page);
     await recordEvents(page);
     await page.goto(PAGES.scriptTag);
@@ -93,15 +92,8 @@ test.describe('a returning visitor', () => {
 });
 
 test.describe('policy revision', () => {
-  test('a choice for an older revision is asked again', async ({ page, context }) => {
-    await presetCookie(
-      context,
-      recordValue({
-        revision: 0,
-        granted: ['necessary', 'logs', 'analytics'],
-        denied: ['preferences'],
-      }),
-    );
+  test('a choice for an older revision is asked again', async ({ page, context, baseURL }) => {
+    await presetConsent(context, { analytics: true }, { url: baseURL!, revision: 0 });
     const ui = bannerUi(page, TH);
     await page.goto(PAGES.sso);
 
@@ -112,13 +104,16 @@ test.describe('policy revision', () => {
     expect(state?.revision).toBe(1);
   });
 
-  test('a choice for the current revision is kept: no banner', async ({ page, context }) => {
-    const value = recordValue({
-      revision: 1,
-      granted: ['necessary', 'logs', 'analytics'],
-      denied: ['preferences'],
-    });
-    await presetCookie(context, value);
+  test('a choice for the current revision is kept: no banner', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const preset = await presetConsent(
+      context,
+      { analytics: true },
+      { url: baseURL!, revision: 1 },
+    );
     await installPaintProbe(page);
     await recordEvents(page);
     await page.goto(PAGES.sso);
@@ -130,8 +125,9 @@ test.describe('policy revision', () => {
     expect(await consentOf(page)).toMatchObject({
       decided: true,
       revision: 1,
-      id: 'AbCdEf123456',
-      method: 'custom',
+      id: parseRecord(preset.value).id,
+      decidedAt: new Date(parseRecord(preset.value).decidedAt * 1000).toISOString(),
+      method: 'api',
       categories: { necessary: true, logs: true, preferences: false, analytics: true },
     });
   });

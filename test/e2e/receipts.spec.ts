@@ -4,6 +4,7 @@
 // parallel never see each other's receipts.
 import type { APIRequestContext, Page, Request } from '@playwright/test';
 import type { Receipt } from '../../src/core/receipt.js';
+import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
   bannerUi,
@@ -149,7 +150,7 @@ test.describe('receipts from receipt-url', () => {
 
     const posted = page.waitForRequest(isReceiptPost);
     const answered = page.waitForResponse((response) => isReceiptPost(response.request()));
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     const record = await waitForRecord(context);
 
     const post = await posted;
@@ -190,10 +191,7 @@ test.describe('receipts from receipt-url', () => {
   }) => {
     const ui = bannerUi(page, EN);
     await page.goto(pageUrl);
-    await ui.choose.click();
-    await expect(ui.dialog).toBeVisible();
-    await ui.switchFor(EN.analytics).check();
-    await ui.save.click();
+    await consentBanner(page).choose({ analytics: true });
 
     const custom = await waitForRecord(context);
     const [first] = await waitForStored(request, store, 1);
@@ -202,9 +200,7 @@ test.describe('receipts from receipt-url', () => {
     expect(first!.denied).toEqual(['preferences']);
 
     await expect(ui.settingsButton).toBeVisible();
-    await ui.settingsButton.click();
-    await expect(ui.dialog).toBeVisible();
-    await ui.dialogRejectAll.click();
+    await consentBanner(page).rejectAll(); // in the dialog, opened by the settings button
 
     await expect
       .poll(async () => (await storedRecord(context))?.id, { message: 'a new consent id' })
@@ -226,11 +222,10 @@ test.describe('receipts from receipt-url', () => {
     pageErrors,
   }) => {
     expect((await request.put(`/receipts/outage?store=${store}`)).status()).toBe(204);
-    const ui = bannerUi(page, EN);
     await page.goto(pageUrl);
 
     const answered = page.waitForResponse((response) => isReceiptPost(response.request()));
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     expect((await answered).status()).toBe(503);
     await expectLoggedOnce(
       pageErrors,
@@ -267,7 +262,6 @@ test.describe('receipts from receipt-url', () => {
     pageErrors,
   }) => {
     // The demo server answers 400 for a store name it does not accept.
-    const ui = bannerUi(page, EN);
     await page.goto(`${PAGE}?store=BAD!`);
 
     const warned = page.waitForEvent(
@@ -275,7 +269,7 @@ test.describe('receipts from receipt-url', () => {
       (message) => message.type() === 'warning' && message.text().includes('receipt-url'),
     );
     const answered = page.waitForResponse((response) => isReceiptPost(response.request()));
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     expect((await answered).status()).toBe(400);
     expect((await warned).text()).toBe(
       '[consent-banner] receipt-url answered 400: receipt dropped',
@@ -320,7 +314,7 @@ test.describe('receipts from the built IIFE', () => {
     const ui = bannerUi(page, EN);
     await page.goto(`${SCRIPT_TAG_PAGE}?store=${store}`);
     await expect(ui.element).toHaveAttribute('receipt-url', `/receipts?store=${store}`);
-    await ui.rejectAll.click();
+    await consentBanner(page).rejectAll();
 
     const record = await waitForRecord(context);
     const [receipt, ...others] = await waitForStored(request, store, 1);

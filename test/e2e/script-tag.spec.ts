@@ -1,5 +1,6 @@
 // The no-build install (README "One script tag (no build step)"): the built dist/consent-banner.iife.js, configured only by
 // the data-* attributes of its own <script> tag, on /demo/script-tag.html (English).
+import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
   PAGES,
@@ -61,7 +62,7 @@ test.describe('the built IIFE on the script-tag page', () => {
     const ui = bannerUi(page, EN);
     await page.goto(PAGES.scriptTag);
     const pageView = nextCollect(page);
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
 
     await expect(ui.region).toBeHidden();
     expect(await pageView).toEqual({ page: PAGES.scriptTag, at: expect.any(String) as unknown });
@@ -89,11 +90,8 @@ test.describe('the built IIFE on the script-tag page', () => {
   });
 
   test('choose on the IIFE page: turn on preferences only', async ({ page, context }) => {
-    const ui = bannerUi(page, EN);
     await page.goto(PAGES.scriptTag);
-    await ui.choose.click();
-    await ui.switchFor(EN.preferences).check();
-    await ui.save.click();
+    await consentBanner(page).choose({ preferences: true });
 
     const record = await waitForRecord(context);
     expectRecord(record, {
@@ -116,7 +114,7 @@ test.describe('the built IIFE on the script-tag page', () => {
     await expect(ui.element).toHaveCount(1);
     await expect(ui.region).toBeVisible();
     await expect(ui.policyLink).toHaveAttribute('href', '#privacy');
-    await ui.acceptAll.click();
+    await consentBanner(page).acceptAll();
     await expect(ui.region).toBeHidden();
     expect(await consentOf(page)).toMatchObject({ revision: 1, method: 'accept-all' });
   });
@@ -144,7 +142,7 @@ test.describe('the built IIFE on the script-tag page', () => {
 
     await expect(ui.element).toHaveCount(1);
     await expect(ui.region).toBeVisible();
-    await ui.rejectAll.click();
+    await consentBanner(page).rejectAll();
     await expect(ui.region).toBeHidden();
     expect((await consentOf(page))?.method).toBe('reject-all');
   });

@@ -10,15 +10,24 @@ import { readReceipt } from 'consent-banner/server';
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const readme = read('README.md');
 const HEADING = '## Honouring the choice on your server';
-const section = readme.slice(readme.indexOf(HEADING));
+const start = readme.indexOf(HEADING);
+const end = readme.indexOf('\n## ', start + HEADING.length);
+const section = readme.slice(start, end < 0 ? undefined : end);
+/** One `### ` part of the section, up to the next heading. */
+const part = (heading) => {
+  const at = section.indexOf(`\n### ${heading}\n`);
+  assert.ok(at >= 0, `the section has "### ${heading}"`);
+  const next = section.indexOf('\n### ', at + 1);
+  return section.slice(at, next < 0 ? undefined : next);
+};
 
-/** The code blocks of a language in the section, in order. */
-const blocks = (lang) =>
-  [...section.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
+/** The code blocks of a language in `text` (the section), in order. */
+const blocks = (lang, text = section) =>
+  [...text.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
 
-test('the section is the last one of the README, and ends with the receipts', () => {
-  assert.ok(readme.includes(HEADING));
-  assert.doesNotMatch(section.slice(HEADING.length), /^## /m);
+test('the section has its parts, and ends with the receipts', () => {
+  assert.ok(start >= 0);
+  for (const heading of ['nginx', 'Node', 'Try it']) part(heading);
   const heading = '\n### Receipts (proof of consent)\n';
   assert.ok(section.includes(heading));
   assert.doesNotMatch(section.slice(section.indexOf(heading) + heading.length), /^#+ /m);
@@ -35,11 +44,14 @@ test('the nginx snippet is demo/nginx/consent-log.conf (without its header comme
 });
 
 test('the Node example is demo/node-server.mjs', () => {
-  assert.equal(blocks('js')[0], read('demo/node-server.mjs'));
+  assert.equal(blocks('js', part('Node'))[0], read('demo/node-server.mjs'));
 });
 
 test('the receipt receiver is demo/receipt-server.mjs', () => {
-  assert.equal(blocks('js')[1], read('demo/receipt-server.mjs'));
+  assert.equal(
+    blocks('js', part('Receipts (proof of consent)'))[0],
+    read('demo/receipt-server.mjs'),
+  );
 });
 
 test('the example receipt is one readReceipt accepts, unchanged, with every field of the table', () => {

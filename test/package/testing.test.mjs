@@ -1,0 +1,252 @@
+// README "Testing your site with Playwright", run as a site's own suite would run it: the
+// section's ```ts snippets, taken from README.md now, become the spec files of a project
+// outside the repository with the package that `npm pack` makes installed in it (and
+// @playwright/test linked from the repository), run by `npx playwright test` against the demo
+// server, and type-checked with strict settings. Needs `npm run build` (the tarball is packed
+// from dist/ as it is; nothing here builds). Works offline.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const HEADING = '## Testing your site with Playwright';
+
+/** The section, from its heading to the next heading of level 2. */
+function section() {
+  const start = readme.indexOf(`\n${HEADING}\n`);
+  assert.ok(start >= 0, `README has "${HEADING}"`);
+  const body = readme.slice(start + HEADING.length + 2);
+  const end = body.search(/^## /m);
+  return end < 0 ? body : body.slice(0, end);
+}
+
+const snippets = [...section().matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+/** The tests the snippets declare: `test('…', …)` at the start of a line. */
+const declared = snippets.flatMap((s) => [...s.matchAll(/^test\('([^']+)'/gm)].map((m) => m[1]));
+
+const strict = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noImplicitOverride: true,
+  skipLibCheck: false,
+  skipDefaultLibCheck: true, // TypeScript's own lib.*.d.ts: not ours
+  noEmit: true,
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  types: ['node'],
+};
+
+let work; // the temporary directory: the tarball, and the project in site/
+let site;
+let run; // promise of the Playwright run: { code, stdout, stderr, seconds }
+let check; // promise of the compiler run: { files, errors, seconds }
+
+/** The packages `names` need, theirs, and so on (as the repository has them). */
+function closure(names, found = new Set()) {
+  for (const name of names) {
+    if (found.has(name)) continue;
+    found.add(name);
+    const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json')));
+    closure(Object.keys(manifest.dependencies ?? {}), found);
+  }
+  return found;
+}
+
+/** A TCP port nobody listens on now (and not the e2e suite's 4321). */
+async function freePort() {
+  for (;;) {
+    const server = createServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    await new Promise((resolve) => server.close(resolve));
+    if (port !== 4321) return port;
+  }
+}
+
+/** Runs a command; resolves with its exit code and output, whatever the code. */
+async function spawn(command, args, options) {
+  const started = Date.now();
+  const { stdout, stderr, code } = await exec(command, args, {
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 120_000,
+    ...options,
+  }).then(
+    (result) => ({ ...result, code: 0 }),
+    (error) => {
+      if (typeof error.code !== 'number') throw error;
+      return error;
+    },
+  );
+  return { code, stdout, stderr, seconds: (Date.now() - started) / 1000 };
+}
+
+const playwrightConfig = (port) => `// Written by test/package/testing.test.mjs.
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from ${JSON.stringify(pathToFileURL(join(root, 'scripts/find-browser.mjs')).href)};
+import { pinFonts } from ${JSON.stringify(pathToFileURL(join(root, 'scripts/fonts.mjs')).href)};
+
+pinFonts();
+const executablePath = findChromium();
+const BASE_URL = 'http://127.0.0.1:${port}';
+
+export default defineConfig({
+  testDir: 'tests',
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: 'results.json' }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: 'npx vite --config vite.demo.config.ts --host 127.0.0.1 --port ${port} --strictPort',
+    cwd: ${JSON.stringify(root)},
+    url: BASE_URL + '/demo/index.html',
+    env: { CONSENT_BANNER_E2E: '1' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
+`;
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'dist/testing.js')), 'no dist/: run `npm run build` first');
+  assert.equal(snippets.length, 3, 'three ts blocks in the section');
+  for (const snippet of snippets) assert.match(snippet, /from 'consent-banner\/testing';/);
+  work = realpathSync(mkdtempSync(join(tmpdir(), 'consent-banner-testing-')));
+  site = join(work, 'site');
+
+  const env = { ...process.env, CI: 'true', npm_config_update_notifier: 'false' };
+  delete env.NODE_TEST_CONTEXT; // node:test's marker for its own children
+  const packed = await exec(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
+    { cwd: root, env },
+  );
+  const [{ filename, files }] = JSON.parse(packed.stdout);
+  assert.ok(
+    files.some((f) => f.path === 'dist/testing.js'),
+    'the tarball has dist/testing.js',
+  );
+  await exec('tar', ['-xzf', join(work, filename), '-C', work]); // into work/package
+
+  const modules = join(site, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  renameSync(join(work, 'package'), join(modules, 'consent-banner'));
+  const manifest = JSON.parse(readFileSync(join(modules, 'consent-banner/package.json')));
+  const links = closure([
+    ...Object.keys(manifest.dependencies ?? {}),
+    '@playwright/test',
+    '@types/node',
+  ]);
+  for (const name of links) {
+    mkdirSync(dirname(join(modules, name)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', name), join(modules, name), 'dir');
+  }
+  mkdirSync(join(modules, '.bin'));
+  symlinkSync('../@playwright/test/cli.js', join(modules, '.bin/playwright'));
+
+  writeFileSync(join(site, 'package.json'), '{ "private": true, "type": "module" }\n');
+  writeFileSync(join(site, 'playwright.config.mjs'), playwrightConfig(await freePort()));
+  mkdirSync(join(site, 'tests'));
+  snippets.forEach((snippet, i) => {
+    writeFileSync(join(site, 'tests', `readme-${i + 1}.spec.ts`), snippet);
+  });
+  const tsconfig = { compilerOptions: strict, include: ['tests/*.ts'] };
+  writeFileSync(join(site, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+
+  // Both at once: the compiler and the browser run.
+  run = spawn('npx', ['--no', 'playwright', 'test'], { cwd: site, env });
+  check = spawn(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', site, '--pretty', 'false', '--listFiles'],
+    { cwd: site, env },
+  ).then(({ stdout, seconds }) => {
+    const lines = stdout.split('\n');
+    const errors = lines.filter((line) => / error TS\d+: /.test(line));
+    const listed = lines.filter((line) => line.startsWith('/'));
+    assert.ok(listed.length > 0, `tsc listed the program: ${stdout}`);
+    return { files: listed, errors, seconds };
+  });
+  run.catch(() => {}); // reported by the tests that await them
+  check.catch(() => {});
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('the snippets run as written, with npx playwright test, and pass', async (t) => {
+  const { code, stdout, stderr, seconds } = await run;
+  t.diagnostic(`playwright: ${seconds.toFixed(1)} s`);
+  const output = `${stdout}\n${stderr}`;
+  assert.equal(code, 0, `npx playwright test failed:\n${output}`);
+  const report = JSON.parse(readFileSync(join(site, 'results.json'), 'utf8'));
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  assert.deepEqual({ unexpected, flaky, skipped }, { unexpected: 0, flaky: 0, skipped: 0 });
+  assert.equal(expected, declared.length, `ran every test of the snippets:\n${output}`);
+  const ran = report.suites.flatMap((file) => file.specs.map((spec) => spec.title));
+  assert.deepEqual(ran.sort(), [...declared].sort());
+  t.diagnostic(`${expected} tests passed: ${declared.join('; ')}`);
+});
+
+test("'consent-banner/testing' is the tarball's, not the repository's", async () => {
+  const site = join(work, 'site');
+  const script = "console.log(fileURLToPath(import.meta.resolve('consent-banner/testing')))";
+  const { stdout } = await exec(
+    process.execPath,
+    ['--input-type=module', '-e', `import { fileURLToPath } from 'node:url'; ${script}`],
+    { cwd: site },
+  );
+  const resolved = stdout.trim();
+  const installed = join(site, 'node_modules/consent-banner');
+  assert.equal(resolved, join(installed, 'dist/testing.js'));
+  assert.equal(realpathSync(resolved), resolved, 'a file of its own, not a link');
+  assert.ok(!lstatSync(installed).isSymbolicLink(), 'the package is extracted, not linked');
+  assert.ok(!resolved.startsWith(root));
+});
+
+test('the snippets type-check (strict) against the packed package', async (t) => {
+  const { files, errors, seconds } = await check;
+  t.diagnostic(`tsc: ${seconds.toFixed(1)} s, ${files.length} files`);
+  assert.deepEqual(errors, []);
+  const installed = join(work, 'site/node_modules/consent-banner');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const types = join(installed, manifest.exports['./testing'].types);
+  assert.ok(files.includes(types), `the program has ${types}`);
+  const ours = files.filter((f) => f.startsWith(root) && !f.includes('/node_modules/'));
+  assert.deepEqual(ours, [], 'no file of the repository itself');
+  for (let i = 1; i <= snippets.length; i += 1)
+    assert.ok(files.includes(join(work, `site/tests/readme-${i}.spec.ts`)));
+});
