@@ -112,7 +112,7 @@ const squeeze = (): Plugin => ({
       const out = await minify(chunk.code, {
         ecma: 2020,
         toplevel: true,
-        compress: { passes: 2 },
+        compress: { passes: 3 },
         format: { ascii_only: true },
       });
       if (out.code === undefined) this.error(`terser gave nothing for ${chunk.fileName}`);

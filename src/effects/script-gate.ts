@@ -53,7 +53,12 @@ export function scriptGate(doc: Document, isGranted: (id: CategoryId) => boolean
           waiting = true;
           return;
         }
-        await run(script);
+        try {
+          await run(script);
+        } catch (error) {
+          // Refused by the page (a Trusted Types or CSP rule): said once, and the others go on.
+          console.error('[consent-banner]', error);
+        }
         ran = true;
       }
     }

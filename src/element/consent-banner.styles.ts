@@ -34,7 +34,7 @@ export const styles = unsafeCSS(`
     /* Thai has no spaces: break only where the browser's dictionary finds a word end. */
     overflow-wrap: break-word;
   }
-  :host([theme='dark']) {
+  :host([theme=dark]) {
     --_bg: var(--consent-banner-bg, #1b1f24);
     --_fg: var(--consent-banner-fg, #f2f4f7);
     --_muted: var(--consent-banner-muted, #c3c9d1);
@@ -44,7 +44,7 @@ export const styles = unsafeCSS(`
     --_focus: var(--consent-banner-focus, #9ccaff);
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host(:not([theme=light])) {
       --_bg: var(--consent-banner-bg, #1b1f24);
       --_fg: var(--consent-banner-fg, #f2f4f7);
       --_muted: var(--consent-banner-muted, #c3c9d1);
@@ -129,7 +129,7 @@ export const styles = unsafeCSS(`
     cursor: pointer;
   }
   /* Accept, reject and choose look exactly alike: reject is as easy as accept. */
-  [part~='button'] {
+  [part~=button] {
     border: 2px solid var(--_accent);
     background: var(--_accent);
     color: var(--_accent-fg);
@@ -170,11 +170,11 @@ export const styles = unsafeCSS(`
     margin: 0.25rem 0 0;
     color: var(--_muted);
   }
-  [part~='always-active'] {
+  [part~=always-active] {
     font-weight: 400;
     color: var(--_muted);
   }
-  [part~='switch'] {
+  [part~=switch] {
     appearance: none;
     flex: none;
     width: 3rem;
@@ -185,7 +185,7 @@ export const styles = unsafeCSS(`
     background: radial-gradient(circle at 0.75rem, var(--_muted) 0.55rem, transparent 0.6rem);
     cursor: pointer;
   }
-  [part~='switch']:checked {
+  [part~=switch]:checked {
     border-color: var(--_accent);
     background: radial-gradient(circle at 2rem, var(--_accent-fg) 0.55rem, var(--_accent) 0.6rem);
   }
@@ -203,7 +203,7 @@ export const styles = unsafeCSS(`
   }
   /* Forced colours: the system draws the switch (as a checkbox), so on and off stay distinct. */
   @media (forced-colors: active) {
-    [part~='switch'] {
+    [part~=switch] {
       appearance: auto;
     }
   }

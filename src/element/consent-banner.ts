@@ -170,6 +170,8 @@ export class ConsentBanner extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.#onDocumentClick);
+    // Added again: render again, so that the page keeps room for the layer (see updated()).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

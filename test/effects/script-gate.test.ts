@@ -106,6 +106,36 @@ describe('scriptGate', () => {
       expect(container.querySelectorAll('script')).to.have.length(2);
     });
 
+    it('a script the page refuses (Trusted Types, CSP) is reported, and the others still run', async () => {
+      granted.add('analytics');
+      const refused = external('analytics', 'refused');
+      container.append(refused, inline('analytics', 'after'));
+      // What a page that refuses the script URL does: the assignment throws.
+      const setAttribute = HTMLScriptElement.prototype.setAttribute;
+      HTMLScriptElement.prototype.setAttribute = function (name: string, value: string) {
+        if (name === 'src' && this !== refused) throw new TypeError('refused by the page');
+        return setAttribute.call(this, name, value);
+      };
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      const g = gate();
+      try {
+        await g.update();
+      } finally {
+        HTMLScriptElement.prototype.setAttribute = setAttribute;
+        console.error = original;
+      }
+      expect(order()).to.deep.equal(['after']);
+      expect(errors).to.have.length(1);
+      expect(String(errors[0])).to.include('refused by the page');
+      // The gate goes on working: a later grant still runs its scripts.
+      container.append(inline('preferences', 'later'));
+      granted.add('preferences');
+      await g.update();
+      expect(order()).to.deep.equal(['after', 'later']);
+    });
+
     it('runs a script the moment its category is granted', async () => {
       container.append(inline('analytics', 'a'), external('analytics', 'b'));
       const g = gate();

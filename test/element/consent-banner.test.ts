@@ -713,7 +713,25 @@ describe('configuration', () => {
   });
 
   it('tells the visitor when the browser refuses the cookie, and keeps the choice for the page', async () => {
-    // A cookie for another domain is refused by the browser, as if cookies were blocked.
+    // Cookies blocked: writes do not stick (the document's own cookie accessor, for this test).
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => {} });
+    try {
+      const el = await mount(html`<consent-banner lang="en"> </consent-banner>`);
+      el.acceptAll();
+      await el.updateComplete;
+      expect(el.isGranted('analytics')).to.equal(true);
+      expect(
+        events.changes.map((c) => c.source),
+        'the page is told',
+      ).to.deep.equal(['api']);
+      expect(part(el, 'confirmation')!.textContent).to.include('blocks cookies');
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(getCookie()).to.equal(undefined);
+  });
+
+  it('a cookie-domain the browser refuses: the visitor is told, the choice holds for the page', async () => {
     const el = await mount(
       html`<consent-banner lang="en" cookie-domain="example.org"> </consent-banner>`,
     );

@@ -1,0 +1,167 @@
+// What the banner makes the browser fetch (README "Security and privacy"): on a first visit, on
+// Accept all, for a returning visitor and on a withdrawal, every request is listed here and
+// anything else fails: the page's own files, the gated scripts once granted (and the page view
+// they report themselves), and `receipt-url` when it is set. Nothing goes to another origin.
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { EN, bannerUi, expect, test, waitForRecord } from './fixtures.js';
+
+/** One request, as `METHOD /path?query` on the demo server, or its whole URL elsewhere. */
+function describe(request: Request, origin: string): string {
+  const url = new URL(request.url());
+  const where = url.origin === origin ? `${url.pathname}${url.search}` : url.href;
+  return `${request.method()} ${where}`;
+}
+
+/**
+ * Every request of the context from now on (web sockets too, as `WS /path` on the demo server's
+ * host), and the ones that left the demo server's origin.
+ */
+function recordRequests(context: BrowserContext, origin: string) {
+  const all: string[] = [];
+  const elsewhere: string[] = [];
+  context.on('request', (request) => {
+    all.push(describe(request, origin));
+    if (new URL(request.url()).origin !== origin) elsewhere.push(request.url());
+  });
+  const watchSockets = (page: Page) =>
+    page.on('websocket', (socket) => {
+      const url = new URL(socket.url());
+      const here = url.host === new URL(origin).host;
+      all.push(`WS ${here ? url.pathname : url.href}`);
+      if (!here) elsewhere.push(url.href);
+    });
+  context.pages().forEach(watchSockets);
+  context.on('page', watchSockets);
+  return {
+    elsewhere,
+    /** The requests since the last call, sorted. */
+    take(): string[] {
+      return all.splice(0).sort();
+    },
+  };
+}
+
+type Recorder = ReturnType<typeof recordRequests>;
+
+/**
+ * Asserts that the requests of one step are exactly `expected`: waits for them, gives the page
+ * a moment to make any other, and checks again.
+ */
+async function expectRequests(page: Page, recorder: Recorder, step: string, expected: string[]) {
+  const seen: string[] = [];
+  const want = [...expected].sort();
+  await expect
+    .poll(
+      () => {
+        seen.push(...recorder.take());
+        return [...seen].sort();
+      },
+      { message: `the requests of "${step}"` },
+    )
+    .toEqual(want);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  seen.push(...recorder.take());
+  expect([...seen].sort(), `no other request in "${step}"`).toEqual(want);
+}
+
+/**
+ * Vite's dev client: the dev server writes it into every HTML page it serves, and it opens a web
+ * socket to the server (its query, a token, is left out).
+ */
+const VITE_CLIENT = ['GET /@vite/client', 'GET /node_modules/vite/dist/client/env.mjs', 'WS /'];
+
+test.describe('network discipline', () => {
+  test('the script-tag demo: only its own files, and analytics only once granted', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const origin = new URL(baseURL ?? '').origin;
+    const recorder = recordRequests(context, origin);
+    const ui = bannerUi(page, EN);
+    const pageFiles = [
+      'GET /demo/script-tag.html',
+      'GET /demo/demo.css',
+      'GET /demo/panel.js',
+      'GET /consent-banner.iife.js',
+      ...VITE_CLIENT,
+    ];
+    const analytics = ['GET /demo/analytics.js', 'POST /collect'];
+
+    await page.goto('/demo/script-tag.html');
+    await expect(ui.region).toBeVisible();
+    await expectRequests(page, recorder, 'first visit', pageFiles);
+
+    await ui.acceptAll.click();
+    await waitForRecord(context);
+    await expectRequests(page, recorder, 'accept all', analytics);
+
+    await page.reload();
+    await expect(ui.settingsButton).toBeVisible();
+    await expectRequests(page, recorder, 'returning visitor', [...pageFiles, ...analytics]);
+
+    await ui.settingsButton.click();
+    await ui.dialogRejectAll.click();
+    await expect(ui.dialog).toBeHidden();
+    await expectRequests(page, recorder, 'withdrawal', []);
+
+    await page.reload();
+    await expect(ui.settingsButton).toBeVisible();
+    await expectRequests(page, recorder, 'after the withdrawal', pageFiles);
+
+    expect(recorder.elsewhere, 'no request to another origin').toEqual([]);
+  });
+
+  test('a strict page with receipt-url: its files, the granted scripts, the receipts', async ({
+    page,
+    context,
+    request,
+    baseURL,
+  }) => {
+    const origin = new URL(baseURL ?? '').origin;
+    const path = '/test/e2e/pages/strict/iife.html';
+    const store = 'strict-network';
+    expect((await request.delete(`/receipts?store=${store}`)).status()).toBe(204);
+    // Served as a site would (without Vite's client), with this test's own receipt store.
+    await context.route(
+      (url) => url.pathname === path,
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text())
+          .replace(/<script type="module" src="\/@vite\/client"><\/script>\s*/, '')
+          .replace('?store=strict-iife', `?store=${store}`);
+        await route.fulfill({ response, body });
+      },
+    );
+    const recorder = recordRequests(context, origin);
+    const ui = bannerUi(page, EN);
+    const pageFiles = [`GET ${path}`, 'GET /demo/demo.css', 'GET /consent-banner.iife.js'];
+    const analytics = ['GET /test/e2e/pages/strict/analytics.js', 'POST /collect'];
+    const receipt = `POST /receipts?store=${store}`;
+
+    await page.goto(path);
+    await expect(ui.region).toBeVisible();
+    await expectRequests(page, recorder, 'first visit', pageFiles);
+
+    await ui.acceptAll.click();
+    await waitForRecord(context);
+    await expectRequests(page, recorder, 'accept all', [...analytics, receipt]);
+
+    await page.reload();
+    await expect(ui.settingsButton).toBeVisible();
+    await expectRequests(page, recorder, 'returning visitor', [...pageFiles, ...analytics]);
+
+    await ui.settingsButton.click();
+    await ui.dialogRejectAll.click();
+    await expect(ui.dialog).toBeHidden();
+    await expectRequests(page, recorder, 'withdrawal', [receipt]);
+
+    await page.reload();
+    await expect(ui.settingsButton).toBeVisible();
+    await expectRequests(page, recorder, 'after the withdrawal', pageFiles);
+
+    expect(recorder.elsewhere, 'no request to another origin').toEqual([]);
+    await request.delete(`/receipts?store=${store}`);
+  });
+});
