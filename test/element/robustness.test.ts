@@ -350,3 +350,39 @@ describe('a clock years off', () => {
     );
   });
 });
+
+describe('two banners on one page', () => {
+  it('the first works; the second warns once and does nothing', async () => {
+    let first!: ConsentBanner;
+    let second!: ConsentBanner;
+    const warnings = await captureConsole('warn', async () => {
+      const host = await fixture(
+        html`<div>
+          <consent-banner lang="en"></consent-banner><consent-banner lang="en"></consent-banner>
+        </div>`,
+      );
+      [first, second] = [...host.querySelectorAll('consent-banner')] as ConsentBanner[];
+      await first.updateComplete;
+      await second.updateComplete;
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include('<consent-banner>');
+    expect(part(first, 'banner'), 'the first asks').to.not.equal(null);
+    expect(second.shadowRoot!.querySelector('[part]'), 'the second shows nothing').to.equal(null);
+    // The second's API changes nothing: no cookie, no event, no dialog.
+    const changes: string[] = [];
+    const count = () => changes.push('change');
+    document.addEventListener('consent-change', count);
+    second.acceptAll();
+    second.reset();
+    second.showPreferences();
+    await second.updateComplete;
+    document.removeEventListener('consent-change', count);
+    expect(changes).to.deep.equal([]);
+    expect(getCookie()).to.equal(undefined);
+    expect(second.shadowRoot!.querySelector('dialog')).to.equal(null);
+    // The first still decides for the page.
+    first.acceptAll();
+    expect(getCookie()).to.not.equal(undefined);
+  });
+});
