@@ -44,8 +44,8 @@ function recordRequests(context: BrowserContext, origin: string) {
 type Recorder = ReturnType<typeof recordRequests>;
 
 /**
- * Asserts that the requests of one step are exactly `expected`: waits for them, gives the page
- * a moment to make any other, and checks again.
+ * Asserts that the requests of one step are exactly `expected`: waits for them, then until the
+ * network is idle, and checks again.
  */
 async function expectRequests(page: Page, recorder: Recorder, step: string, expected: string[]) {
   const seen: string[] = [];
@@ -59,8 +59,9 @@ async function expectRequests(page: Page, recorder: Recorder, step: string, expe
       { message: `the requests of "${step}"` },
     )
     .toEqual(want);
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(500);
+  // Then until the page has had no request in flight for a while (Playwright's own condition):
+  // a late request of this step still fails it.
+  await page.waitForLoadState('networkidle');
   seen.push(...recorder.take());
   expect([...seen].sort(), `no other request in "${step}"`).toEqual(want);
 }
