@@ -3,7 +3,6 @@
  * when the page has no `<consent-banner>`, mounts one at the end of `<body>` configured by the
  * `data-*` attributes of this script tag. Included twice → still one banner.
  */
-import { consentModeParams } from './core/consent-mode.js';
 import { define } from './define.js';
 import { tellGoogle } from './effects/gtag.js';
 
@@ -27,7 +26,7 @@ function mount(): void {
 
 // Google Consent Mode's default goes first, while this tag runs: placed before Google's tag, it
 // comes before any Google tag reads the queue (README "Google Consent Mode").
-if (script?.hasAttribute('data-google-consent-mode')) tellGoogle(consentModeParams([], null));
+if (script?.hasAttribute('data-google-consent-mode')) tellGoogle();
 // Registration is guarded (define() checks customElements first) and cannot throw here.
 define();
 if (document.body) mount();

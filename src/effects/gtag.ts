@@ -3,7 +3,7 @@
  * `gtag()` when it has one, else on `window.dataLayer` the way `gtag()` does, so gtag.js and
  * Tag Manager read it whether they load before the banner or after.
  */
-import type { ConsentModeParams } from '../core/consent-mode.js';
+import { consentModeParams, type ConsentModeParams } from '../core/consent-mode.js';
 
 interface GoogleWindow {
   gtag?: (...args: unknown[]) => void;
@@ -17,7 +17,7 @@ const defaulted = new WeakSet<object>();
  * The `default` (everything denied but `security_storage`, with `wait_for_update`) once per
  * page, then, when given, an `update`.
  */
-export function tellGoogle(defaults: ConsentModeParams, update?: ConsentModeParams): void {
+export function tellGoogle(update?: ConsentModeParams): void {
   const w = window as GoogleWindow;
   const layer = (w.dataLayer ||= []);
   const gtag =
@@ -30,7 +30,8 @@ export function tellGoogle(defaults: ConsentModeParams, update?: ConsentModePara
         };
   if (!defaulted.has(layer)) {
     defaulted.add(layer);
-    gtag('consent', 'default', { ...defaults, wait_for_update: 500 });
+    // No state: every type denied, whatever the categories.
+    gtag('consent', 'default', { ...consentModeParams([], null), wait_for_update: 500 });
   }
   if (update) gtag('consent', 'update', update);
 }

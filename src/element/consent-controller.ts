@@ -311,10 +311,7 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
   /** Google Consent Mode: the default once, then the state as an update if `update`. */
   function google(update: boolean): void {
     if (host.googleConsentMode)
-      tellGoogle(
-        consentModeParams(categories, null),
-        update ? consentModeParams(categories, state) : undefined,
-      );
+      tellGoogle(update ? consentModeParams(categories, state) : undefined);
   }
 
   /** The receipt of the current decision. */
