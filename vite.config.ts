@@ -112,7 +112,10 @@ const squeeze = (): Plugin => ({
       const out = await minify(chunk.code, {
         ecma: 2020,
         toplevel: true,
-        compress: { passes: 3 },
+        // `unsafe_methods` writes `{ m: function () {} }` as `{ m() {} }`: unsafe only for a
+        // function called with `new`, and nothing here is (the built file's tests run in all
+        // three engines). -18 B brotli.
+        compress: { passes: 3, unsafe_methods: true },
         format: { ascii_only: true },
       });
       if (out.code === undefined) this.error(`terser gave nothing for ${chunk.fileName}`);

@@ -206,6 +206,36 @@ export function parseCookieName(value: unknown, problems: string[]): string {
   return 'consent';
 }
 
+/** An attribute with a few allowed values (`logs`, `gpc`, `theme`): a message for any other. */
+export function oneOf(
+  name: string,
+  value: unknown,
+  allowed: readonly string[],
+  problems: string[],
+): void {
+  if (!allowed.includes(value as string))
+    problems.push(ignored(`${name}="${String(value)}"`, allowed.join(' or ')));
+}
+
+/**
+ * `cookie-domain`: this host or a domain above it (a browser refuses any other); anything else
+ * is the host only (`undefined`).
+ */
+export function parseCookieDomain(
+  value: unknown,
+  hostname: string,
+  problems: string[],
+): string | undefined {
+  if (!value) return undefined;
+  if (
+    typeof value === 'string' &&
+    `.${hostname}`.endsWith(`.${value.replace(/^\./, '').toLowerCase()}`)
+  )
+    return value;
+  problems.push(ignored(`cookie-domain="${String(value)}"`, `${hostname} or a domain above it`));
+  return undefined;
+}
+
 /** `categories`: ids separated by spaces or commas; `null` (offer all) when absent. */
 export function parseOffered(value: unknown, problems: string[]): CategoryId[] | null {
   if (value === null || value === undefined) return null;

@@ -5,10 +5,8 @@
  * lets them opt in. `gpc="ignore"` turns it off.
  */
 
-export type GpcSetting = 'honor' | 'ignore';
-
-export const isGpcSetting = (value: unknown): value is GpcSetting =>
-  value === 'honor' || value === 'ignore';
+export const GPC_SETTINGS = ['honor', 'ignore'] as const;
+export type GpcSetting = (typeof GPC_SETTINGS)[number];
 
 /**
  * Whether the signal decides for the visitor: only `navigator.globalPrivacyControl === true`

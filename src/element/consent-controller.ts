@@ -10,13 +10,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveCategories } from '../core/categories.js';
 import { decodeRecord, encodeRecord } from '../core/codec.js';
 import { consentModeParams } from '../core/consent-mode.js';
-import { gpcDecides, isGpcSetting } from '../core/gpc.js';
+import { GPC_SETTINGS, gpcDecides } from '../core/gpc.js';
 import { makeReceipt, type Receipt } from '../core/receipt.js';
 import {
   mergeConfig,
   parseConfig,
   parseConfigJson,
   parseCookieDays,
+  oneOf,
+  parseCookieDomain,
   parseCookieName,
   parseOffered,
   parseRevision,
@@ -67,6 +69,7 @@ export interface ConsentSettings {
   receiptUrl: string;
   gpc: string;
   googleConsentMode: boolean;
+  theme: string;
 }
 
 /** The settings everything else is derived from: a change of one configures again. */
@@ -237,13 +240,11 @@ export function consentController(host: Host, view: ConsentView): ConsentControl
     cookie = {
       name: parseCookieName(host.cookieName, problems),
       days: parseCookieDays(host.cookieDays, problems),
-      domain: host.cookieDomain || undefined,
+      domain: parseCookieDomain(host.cookieDomain, location.hostname, problems),
     };
-    if (host.logs !== 'required' && host.logs !== 'optional') {
-      problems.push(ignored(`logs="${String(host.logs)}"`, 'required or optional'));
-    }
-    if (!isGpcSetting(host.gpc))
-      problems.push(ignored(`gpc="${String(host.gpc)}"`, 'honor or ignore'));
+    oneOf('logs', host.logs, ['required', 'optional'], problems);
+    oneOf('gpc', host.gpc, GPC_SETTINGS, problems);
+    oneOf('theme', host.theme, ['auto', 'light', 'dark'], problems);
     policy = parseUrl('policy-url', host.policyUrl, problems);
     receipts = parseUrl('receipt-url', host.receiptUrl, problems);
     categories = resolveCategories({

@@ -5,8 +5,10 @@ import {
   parseConfig,
   parseConfigJson,
   parseCookieDays,
+  parseCookieDomain,
   parseCookieName,
   parseOffered,
+  oneOf,
   parseRevision,
   safeUrl,
   type BannerConfig,
@@ -462,6 +464,48 @@ describe('config', () => {
         if (problem) expect(problems[0]).to.match(/^cookie-name=".*" ignored: expected /);
       });
     }
+  });
+
+  describe('parseCookieDomain', () => {
+    const host = 'www.example.go.th';
+    const cases: [unknown, string | undefined, boolean][] = [
+      [undefined, undefined, false],
+      ['', undefined, false],
+      ['www.example.go.th', 'www.example.go.th', false],
+      ['example.go.th', 'example.go.th', false],
+      ['.example.go.th', '.example.go.th', false],
+      ['Example.GO.th', 'Example.GO.th', false],
+      ['other.go.th', undefined, true],
+      ['ample.go.th', undefined, true],
+      ['example.go.th.evil.com', undefined, true],
+      ['sub.www.example.go.th', undefined, true],
+      ['.', undefined, true],
+      [42, undefined, true],
+    ];
+    for (const [input, expected, problem] of cases) {
+      it(`${JSON.stringify(input) ?? 'undefined'} on ${host} → ${String(expected)}`, () => {
+        const problems: string[] = [];
+        expect(parseCookieDomain(input, host, problems)).to.equal(expected);
+        expect(problems).to.have.length(problem ? 1 : 0);
+        if (problem)
+          expect(problems[0]).to.equal(
+            `cookie-domain="${String(input)}" ignored: expected ${host} or a domain above it`,
+          );
+      });
+    }
+  });
+
+  describe('oneOf', () => {
+    it('names the attribute, the value and what it takes', () => {
+      const problems: string[] = [];
+      oneOf('theme', 'auto', ['auto', 'light', 'dark'], problems);
+      oneOf('theme', 'blue', ['auto', 'light', 'dark'], problems);
+      oneOf('logs', undefined, ['required', 'optional'], problems);
+      expect(problems).to.deep.equal([
+        'theme="blue" ignored: expected auto or light or dark',
+        'logs="undefined" ignored: expected required or optional',
+      ]);
+    });
   });
 
   describe('parseOffered', () => {

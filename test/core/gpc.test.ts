@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { gpcDecides, isGpcSetting } from '../../src/core/gpc.js';
+import { gpcDecides } from '../../src/core/gpc.js';
 
 // Global Privacy Control (README "Global Privacy Control").
 describe('gpc', () => {
@@ -17,14 +17,4 @@ describe('gpc', () => {
   for (const [name, setting, signal, decided, expected] of cases)
     it(`${name}: ${expected ? 'decides' : 'does not decide'}`, () =>
       expect(gpcDecides(setting, signal, decided)).to.equal(expected));
-
-  it('knows its two settings', () => {
-    expect(['honor', 'ignore', 'Honor', '', null].map(isGpcSetting)).to.deep.equal([
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
-  });
 });

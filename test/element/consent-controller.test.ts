@@ -20,6 +20,7 @@ class FlowHost extends ReactiveElement {
   receiptUrl = '';
   gpc = 'ignore';
   googleConsentMode = false;
+  theme = 'auto';
   syncs = 0;
   flow = consentController(this, { lang: () => 'en', sync: () => this.syncs++ });
 }

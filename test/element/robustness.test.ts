@@ -67,6 +67,14 @@ describe('bad configuration: one clear warning, and a working banner', () => {
     ],
     ['logs "maybe"', { logs: 'maybe' }, undefined, undefined, ['logs="maybe"']],
     ['gpc "sometimes"', { gpc: 'sometimes' }, undefined, undefined, ['gpc="sometimes"']],
+    ['theme "blue"', { theme: 'blue' }, undefined, undefined, ['theme="blue"']],
+    [
+      'a cookie-domain of another site',
+      { 'cookie-domain': 'example.org' },
+      undefined,
+      undefined,
+      ['cookie-domain="example.org"', location.hostname],
+    ],
     [
       'categories with forbidden characters',
       { categories: 'analytics Stats!' },
