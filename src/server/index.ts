@@ -1,17 +1,19 @@
 /**
- * `consent-banner/server` (README "Honouring the choice on your server"): the visitor's choice as a server sees it, access
- * logging that honours the `logs` choice, and the check of a consent receipt. One
- * dependency-free ES module for Node and edge runtimes: no DOM, no `node:` imports. The cookie
- * is read with the very codec and rules the banner uses in the browser (`src/core`), so both
- * always agree on what a value means.
+ * `consent-banner/server` (README "Honouring the choice on your server"): the visitor's choice
+ * as a server sees it, access logging that honours the `logs` choice, the check of a consent
+ * receipt, and the consent cookie re-issued by the server. One dependency-free ES module for
+ * Node and edge runtimes: no DOM, no `node:` imports. The cookie is read with the very codec
+ * and rules the banner uses in the browser (`src/core`), so both always agree on what a value
+ * means.
  *
  * @example
- * import { readConsent, isGranted, clientIp, readReceipt } from 'consent-banner/server';
+ * import { readConsent, isGranted, clientIp, readReceipt, refreshCookie } from 'consent-banner/server';
  *
  * readConsent(req.headers.cookie, { revision: 3 }); // ConsentState, or null: no valid choice
  * isGranted(req.headers.cookie, 'analytics');      // boolean
  * clientIp(req);                                   // '203.0.113.7', or '203.0.113.0' without `logs`
  * readReceipt(body);                               // Receipt, or null: not a receipt of schema 1
+ * refreshCookie(req.headers.cookie);               // the Set-Cookie value that keeps it, or null
  */
 export { DEFAULT_COOKIE_NAME, isGranted, readConsent } from './read-consent.js';
 export type { ReadConsentOptions } from './read-consent.js';
@@ -25,5 +27,7 @@ export type {
   ResponseLike,
 } from './log.js';
 export { MAX_RECEIPT_BYTES, readReceipt } from './receipt.js';
+export { refreshCookie } from './refresh.js';
+export type { RefreshCookieOptions } from './refresh.js';
 export type { Receipt } from '../core/receipt.js';
 export type { CategoryId, ConsentMethod, ConsentState } from '../core/types.js';

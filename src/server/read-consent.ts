@@ -120,7 +120,26 @@ export function readConsent(
   cookieHeader: string | null | undefined,
   options?: ReadConsentOptions | null,
 ): ConsentState | null {
-  const { cookieName = DEFAULT_COOKIE_NAME, revision, siteCategories } = checked(options);
+  const found = validCookie(cookieHeader, checked(options));
+  return found && stateFromRecord(found.record, found.categories);
+}
+
+/** A valid consent cookie found in a `Cookie` header: its value, record and categories. */
+export interface ValidCookie {
+  readonly value: string;
+  readonly record: ConsentRecord;
+  readonly categories: readonly Category[];
+}
+
+/**
+ * The first consent cookie of `cookieHeader` when it is a valid choice (see
+ * {@link readConsent}), or `null`. `options` are already checked; never throws.
+ */
+export function validCookie(
+  cookieHeader: unknown,
+  { cookieName = DEFAULT_COOKIE_NAME, revision, siteCategories }: ReadConsentOptions,
+  now: number = Date.now(),
+): ValidCookie | null {
   if (typeof cookieHeader !== 'string') return null;
   const value = firstCookie(cookieHeader, cookieName);
   if (typeof value !== 'string') return null;
@@ -134,9 +153,9 @@ export function readConsent(
     // The browser deletes the cookie once `cookie-days` have passed (Max-Age): whatever
     // reaches the server has not expired.
     cookieDays: Number.POSITIVE_INFINITY,
-    now: Math.floor(Date.now() / 1000),
+    now: Math.floor(now / 1000),
   });
-  return status === 'valid' ? stateFromRecord(record, categories) : null;
+  return status === 'valid' ? { value, record, categories } : null;
 }
 
 /**
