@@ -1,13 +1,15 @@
 // `npm run build`: the library builds (see vite.config.ts), the .d.ts files and the
 // custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
 for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
 }
+// The PHP reader ships as it is (README "PHP").
+copyFileSync('src/server/consent.php', 'dist/consent.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 // Types only for the public entries: bundled where an entry stands on its own, and nothing
