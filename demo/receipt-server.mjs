@@ -1,15 +1,30 @@
-// A node:http receiver for the banner's receipt-url: each receipt once, as one JSON line.
+// A node:http receiver for the banner's receipt-url: each receipt once, as one JSON line. And
+// GET /refresh answers with the consent cookie sent back by the server (Safari keeps that one
+// past 7 days), for nginx to pass on with its pages (auth_request).
 // After `npm run build`: node demo/receipt-server.mjs (PORT=…, default 3001; FILE=…, default
-// receipts.jsonl)
+// receipts.jsonl; COOKIE_DAYS=…, the banner's cookie-days, default 182)
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { MAX_RECEIPT_BYTES, readReceipt } from 'consent-banner/server';
+import { MAX_RECEIPT_BYTES, readReceipt, refreshCookie } from 'consent-banner/server';
 
 const file = process.env.FILE ?? 'receipts.jsonl';
 const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 const stored = new Set(lines.map((line) => JSON.parse(line).id)); // the consent ids kept so far
 
+/** Sets the consent cookie the request carries again, if it is a valid choice that lasts. */
+function keepCookie(req, res) {
+  const cookie = refreshCookie(req.headers.cookie, {
+    cookieDays: Number(process.env.COOKIE_DAYS ?? 182),
+    secure: req.headers['x-forwarded-proto'] !== 'http', // https, unless the proxy says not
+  });
+  if (cookie) res.setHeader('Set-Cookie', cookie);
+}
+
 async function receive(req, res) {
+  if (req.method === 'GET' && req.url === '/refresh') {
+    keepCookie(req, res);
+    return res.writeHead(204).end();
+  }
   if (req.method !== 'POST') return res.writeHead(405, { Allow: 'POST' }).end();
   const chunks = [];
   let size = 0;

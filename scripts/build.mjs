@@ -8,8 +8,10 @@ rmSync('dist', { recursive: true, force: true });
 for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
 }
-// The PHP reader ships as it is (README "PHP").
+// The PHP reader ships as it is (README "PHP"), and next to it the program Apache asks for the
+// consent cookie (README "Keeping the choice past Safari's 7 days"), which loads it from there.
 copyFileSync('src/server/consent.php', 'dist/consent.php');
+copyFileSync('demo/apache/consent-refresh.php', 'dist/consent-refresh.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 // Types only for the public entries: bundled where an entry stands on its own, and nothing

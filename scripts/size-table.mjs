@@ -80,6 +80,8 @@ const PARTS = [
         'export const parseRevision = Number;',
         'export const parseCookieDays = Number;',
         'export const parseCookieName = String;',
+        'export const parseCookieDomain = (v) => v || undefined;',
+        'export const oneOf = () => {};',
         'export const parseOffered = () => null;',
         'export const parseUrl = (n, v) => v || null;',
         'export const safeUrl = (v) => v;',

@@ -1,7 +1,10 @@
 /** Types of nginx.mjs, for the TypeScript e2e suite. */
 /** The project directory: nginx serves demo/ and dist/ from it. */
 export declare const PROJECT_ROOT: string;
-/** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}} and {{DOCUMENT_ROOT}}. */
+/**
+ * The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}}, {{DOCUMENT_ROOT}} and
+ * {{CONSENT_PORT}}.
+ */
 export declare const TEMPLATE: string;
 /** The one line to print when there is no nginx. */
 export declare const INSTALL_HINT: string;
@@ -14,9 +17,20 @@ export interface TemplateValues {
   prefix: string;
   logDir: string;
   documentRoot: string;
+  /** The consent endpoint's port. */
+  consentPort: number;
 }
 /** Fills in the template; throws on a missing value or a path nginx cannot take. */
 export declare function renderConfig(template: string, values: TemplateValues): string;
+
+/** demo/receipt-server.mjs: takes receipts, and answers GET /refresh with the cookie. */
+export declare const CONSENT_ENDPOINT: string;
+
+/** Starts the consent endpoint on a free loopback port; resolves once it listens. */
+export declare function startConsentEndpoint(
+  file: string,
+  timeoutMs?: number,
+): Promise<{ port: number; stop(): Promise<void> }>;
 
 /** A free loopback port. */
 export declare function freePort(): Promise<number>;
@@ -34,12 +48,19 @@ export interface StartOptions {
   /** nginx's stdout/stderr: kept (`pipe`, see `stderr()`) or shown (`inherit`). */
   output?: 'pipe' | 'inherit';
   timeoutMs?: number;
+  /**
+   * Start the consent endpoint for the pages' cookie (default `true`); `false` leaves nothing
+   * on its port, and nginx serves the pages without the cookie.
+   */
+  consentEndpoint?: boolean;
 }
 
 export interface RunningNginx {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** The consent endpoint's port. */
+  consentPort: number;
   pid: number | undefined;
   /** The rendered config file. */
   config: string;

@@ -40,10 +40,12 @@ export function findNginx() {
  * Fills in the template. Paths are written inside double quotes, so they may hold spaces, but
  * not characters nginx would read as syntax or as a variable.
  */
-export function renderConfig(template, { port, prefix, logDir, documentRoot }) {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad port: ${port}`);
+export function renderConfig(template, { port, prefix, logDir, documentRoot, consentPort }) {
+  for (const p of [port, consentPort])
+    if (!Number.isInteger(p) || p < 1 || p > 65535) throw new Error(`bad port: ${p}`);
   const values = {
     PORT: String(port),
+    CONSENT_PORT: String(consentPort),
     PREFIX: prefix,
     LOG_DIR: logDir,
     DOCUMENT_ROOT: documentRoot,
@@ -56,6 +58,50 @@ export function renderConfig(template, { port, prefix, logDir, documentRoot }) {
   const left = /\{\{[A-Z_]+\}\}/.exec(config);
   if (left) throw new Error(`nginx.conf.template: no value for ${left[0]}`);
   return config;
+}
+
+/** The consent endpoint, demo/receipt-server.mjs (needs the built dist/server.js). */
+export const CONSENT_ENDPOINT = fileURLToPath(new URL('../receipt-server.mjs', import.meta.url));
+
+/**
+ * Starts the consent endpoint on a free loopback port, keeping receipts in `file`; resolves
+ * once it listens.
+ */
+export async function startConsentEndpoint(file, timeoutMs = 10_000) {
+  const child = spawn(process.execPath, [CONSENT_ENDPOINT], {
+    env: { ...process.env, PORT: '0', FILE: file },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let output = '';
+  const port = await new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${CONSENT_ENDPOINT} did not start`)), timeoutMs);
+    const read = (chunk) => {
+      output += chunk;
+      const found = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        done(Number(found[1]));
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', read);
+    child.stderr.setEncoding('utf8').on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${CONSENT_ENDPOINT} exited (${code}):\n${output.trim()}`));
+    });
+  });
+  return {
+    port,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** A free loopback port (the OS picks one; nginx binds it a moment later). */
@@ -94,6 +140,7 @@ export async function startNginx({
   template = readFileSync(TEMPLATE, 'utf8'),
   output = 'pipe',
   timeoutMs = 10_000,
+  consentEndpoint = true,
 }) {
   const nginx = findNginx();
   if (!nginx) throw new Error(INSTALL_HINT);
@@ -102,13 +149,25 @@ export async function startNginx({
   for (const sub of ['tmp/client_body', 'tmp/proxy', 'tmp/fastcgi', 'tmp/uwsgi', 'tmp/scgi'])
     mkdirSync(join(dir, sub), { recursive: true });
   mkdirSync(logs, { recursive: true });
+  // The consent endpoint nginx asks for the cookie (consent-refresh.conf); without it, a port
+  // where nothing listens, and nginx serves its pages without the cookie.
+  const endpoint = consentEndpoint
+    ? await startConsentEndpoint(join(dir, 'receipts.jsonl'), timeoutMs)
+    : { port: await freePort(), stop: async () => {} };
   const conf = join(dir, 'nginx.conf');
-  const text = renderConfig(template, {
-    port,
-    prefix: dir,
-    logDir: logs,
-    documentRoot: resolve(documentRoot),
-  });
+  let text;
+  try {
+    text = renderConfig(template, {
+      port,
+      prefix: dir,
+      logDir: logs,
+      documentRoot: resolve(documentRoot),
+      consentPort: endpoint.port,
+    });
+  } catch (error) {
+    await endpoint.stop();
+    throw error;
+  }
   writeFileSync(conf, text);
 
   const args = ['-p', dir, '-c', conf, '-e', 'stderr'];
@@ -116,6 +175,7 @@ export async function startNginx({
     execFileSync(nginx, ['-t', '-q', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = String(/** @type {{stderr?: unknown}} */ (error).stderr ?? '').trim();
+    await endpoint.stop();
     throw new Error(`nginx -t rejected ${conf}:\n${stderr || String(error)}`, { cause: error });
   }
 
@@ -134,10 +194,13 @@ export async function startNginx({
 
   const deadline = Date.now() + timeoutMs;
   while (!(await accepts(port))) {
-    if (exitedEarly)
+    if (exitedEarly) {
+      await endpoint.stop();
       throw new Error(`nginx exited (${JSON.stringify(exitedEarly)}):\n${stderr.trim()}`);
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await endpoint.stop();
       throw new Error(
         `nginx did not accept connections on 127.0.0.1:${port} within ${timeoutMs} ms`,
       );
@@ -152,6 +215,7 @@ export async function startNginx({
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    consentPort: endpoint.port,
     pid: child.pid,
     config: conf,
     logs: {
@@ -165,6 +229,7 @@ export async function startNginx({
     /** Stops nginx (SIGTERM, then SIGKILL after 5 s) and resolves once it has exited. */
     async stop() {
       process.removeListener('exit', killOnExit);
+      await endpoint.stop();
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -3,10 +3,10 @@
 // nginx's detailed access log hold the visitor's full IP address and access time only when
 // `logs` is granted. The legal-minimum log keeps its line either way. nginx's regex and the
 // Node reader (consent-banner/server) must agree on what grants `logs`.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { anonymizeIp, isGranted, normalizeIp, readConsent } from '../../src/server/index.js';
 import { EN, bannerUi, consentOf, hostOpener, waitForRecord } from './fixtures.js';
+import { COOKIE_VALUES, SEVERAL_COOKIES, STRICTER_VALUES } from './log-cookies.js';
 import {
   expect,
   linesWith,
@@ -151,34 +151,9 @@ test.describe('nginx honours the "Server log files" choice', () => {
     request,
     nginx,
   }) => {
-    const captured = JSON.parse(
-      readFileSync(new URL('../server/fixtures.json', import.meta.url), 'utf8'),
-    ) as { cases: { value: string }[] };
-    const id = 'Qm9vX3JhbmRvbV9pZA';
-    const at = Math.floor(Date.now() / 1000) - 60;
-    const values = [
-      ...captured.cases.map((c) => c.value),
-      `1.3.necessary~logs~analytics.preferences.${id}.${at}.c`,
-      `1.0.necessary.logs~preferences~analytics.${id}.${at}.r`,
-      `1.0.necessary~analytics.logs~preferences.${id}.${at}.c`,
-      `1.0.necessary~logs~marketing.preferences~analytics.${id}.${at}.c`,
-      `1.0.necessary~xlogs.logs.${id}.${at}.c`,
-      `1.0.necessary~logsx.logs.${id}.${at}.c`,
-      `1.0.logs.necessary.${id}.${at}.a`,
-      `1.0.logs~analytics.preferences.${id}.${at}.a`,
-      `2.0.necessary~logs..${id}.${at}.a`,
-      `1.0.necessary~logs..${id}.${at}.x`,
-      `1.0.necessary~logs..short.${at}.a`,
-      `1.0.necessary~logs..${id}.${at}`,
-      `1.0.necessary~logs${'~c'.repeat(520)}..${id}.${at}.a`,
-      'garbage',
-      '',
-    ];
-    // Where nginx is stricter (it checks the shape the banner writes; readConsent checks the
-    // meaning): a percent-encoded record (the banner's reader, and so readConsent, decode it; nginx
-    // does not), and granted ids in another order. The banner writes neither; nginx then logs less.
-    const stricter = [`1.0.necessary%7Elogs..${id}.${at}.a`, `1.0.logs~necessary..${id}.${at}.a`];
-    for (const value of stricter) {
+    // One set of cookies for every server: test/e2e/log-cookies.ts. Where nginx is stricter
+    // (STRICTER_VALUES), it logs less.
+    for (const value of STRICTER_VALUES) {
       const mark = marker('stricter');
       const header = `consent=${value}`;
       expect(isGranted(header, 'logs')).toBe(true);
@@ -186,7 +161,7 @@ test.describe('nginx honours the "Server log files" choice', () => {
       const [line] = await linesWith(nginx.logs.detailed, mark);
       expect(parse(line as string).addr).toBe(ANONYMISED);
     }
-    for (const value of values) {
+    for (const value of COOKIE_VALUES) {
       const mark = marker('agree');
       const header = `consent=${value}`;
       const response = await request.get(`${nginx.url}/collect?agree=${mark}`, {
@@ -200,13 +175,8 @@ test.describe('nginx honours the "Server log files" choice', () => {
       expect(addr).toBe(granted ? CLIENT : ANONYMISED);
     }
     // Several consent cookies: the first one counts, for nginx as for the browser.
-    const mark = marker('first');
-    const grant = `1.0.necessary~logs..${id}.${at}.a`;
-    const deny = `1.0.necessary.logs.${id}.${at}.r`;
-    for (const [cookie, expected] of [
-      [`consent=${deny}; consent=${grant}`, '0'],
-      [`consent=${grant}; consent=${deny}`, '1'],
-    ] as const) {
+    for (const [cookie, expected] of SEVERAL_COOKIES) {
+      const mark = marker('first');
       await request.get(`${nginx.url}/collect?${mark}-${expected}`, { headers: { cookie } });
       const [line] = await linesWith(nginx.logs.detailed, `${mark}-${expected}`);
       expect(parse(line as string).logs).toBe(expected);

@@ -18,6 +18,7 @@ const ALLOWED = [
   'dist/consent-banner-element.js',
   'dist/consent-banner.iife.js',
   'dist/consent-banner.js',
+  'dist/consent-refresh.php',
   'dist/consent.php',
   'dist/define.js',
   'dist/index.js',

@@ -314,12 +314,24 @@ describe('the README example: demo/node-server.mjs, a real node:http server', ()
 
     const yes = await fetch(`${origin}/granted`, { headers: { cookie: granted } });
     assert.equal(await yes.text(), 'granted: necessary, logs, analytics; statistics on\n');
+    // The choice is sent back only while it lasts: this one, made in 2025, has lapsed.
+    assert.equal(yes.headers.get('set-cookie'), null);
+    const at = Math.floor(Date.now() / 1000) - 60;
+    const recent = granted.replace(`.${AT}.`, `.${at}.`);
+    const kept = await fetch(`${origin}/recent`, { headers: { cookie: `theme=dark; ${recent}` } });
+    const maxAge = 182 * 86_400 - 60;
+    const setCookie = kept.headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /^consent=[^;]+; Path=\/; SameSite=Lax; Max-Age=\d+$/);
+    assert.equal(setCookie.split(';')[0], recent, 'the very value the banner wrote');
+    const sent = Number(/Max-Age=(\d+)/.exec(setCookie)?.[1]);
+    assert.ok(sent <= maxAge && sent > maxAge - 30, `the time left of 182 days: ${sent}`);
     const no = await fetch(`${origin}/denied`, { headers: { cookie: denied } });
     assert.equal(await no.text(), 'granted: necessary; statistics off\n');
     const none = await fetch(`${origin}/none`);
     assert.equal(await none.text(), 'no valid choice yet: only what is necessary\n');
     const old = await fetch(`${origin}/old`, { headers: { cookie: GRANTED } });
     assert.equal(await old.text(), 'no valid choice yet: only what is necessary\n');
+    for (const response of [no, none, old]) assert.equal(response.headers.get('set-cookie'), null);
 
     assert.match(
       await lineMatching(/"GET \/granted"/),

@@ -1,7 +1,9 @@
 // The README's "Honouring the choice on your server" shows the files that are tested, not a copy
-// that can drift: the nginx block is demo/nginx/consent-log.conf (which the nginx e2e test runs),
-// the Node example is demo/node-server.mjs (which log.test.mjs runs), the receipt receiver is
-// demo/receipt-server.mjs (which receipt.test.mjs runs), and the example receipt is valid.
+// that can drift: the nginx blocks are demo/nginx/consent-log.conf and consent-refresh.conf
+// (which the nginx e2e tests run), the Apache block demo/apache/consent-log.conf (the Apache e2e
+// test), the Node example is demo/node-server.mjs (which log.test.mjs runs), the receipt
+// receiver is demo/receipt-server.mjs (which receipt.test.mjs runs), and the example receipt is
+// valid.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -27,7 +29,15 @@ const blocks = (lang, text = section) =>
 
 test('the section has its parts, and ends with the receipts', () => {
   assert.ok(start >= 0);
-  for (const heading of ['nginx', 'Node', 'Try it']) part(heading);
+  for (const heading of [
+    'nginx',
+    'Apache httpd',
+    'Node',
+    'PHP',
+    "Keeping the choice past Safari's 7 days",
+    'Try it',
+  ])
+    part(heading);
   const heading = '\n### Receipts (proof of consent)\n';
   assert.ok(section.includes(heading));
   assert.doesNotMatch(section.slice(section.indexOf(heading) + heading.length), /^#+ /m);
@@ -41,6 +51,41 @@ test('the nginx snippet is demo/nginx/consent-log.conf (without its header comme
     blocks('nginx')[1] ?? '',
     /access_log \S+ consent_detailed;[\s\S]*access_log \S+ +legal_minimum;/,
   );
+});
+
+/** A shipped config file without its header comment (up to the first empty line). */
+const body = (path) => {
+  const text = read(path);
+  return text.slice(text.indexOf('\n\n') + 2);
+};
+
+test('the Apache snippet is demo/apache/consent-log.conf (without its header comment)', () => {
+  assert.equal(blocks('apache', part('Apache httpd'))[0], body('demo/apache/consent-log.conf'));
+});
+
+test('the PHP log snippet is demo/php/log.php', () => {
+  assert.equal(blocks('php', part('PHP'))[1], read('demo/php/log.php'));
+});
+
+test('the nginx refresh snippet is demo/nginx/consent-refresh.conf (without its header)', () => {
+  const safari = part("Keeping the choice past Safari's 7 days");
+  assert.equal(blocks('nginx', safari)[0], body('demo/nginx/consent-refresh.conf'));
+});
+
+test('the Apache refresh snippet is demo/apache/consent-refresh.conf (without its header)', () => {
+  const safari = part("Keeping the choice past Safari's 7 days");
+  assert.equal(blocks('apache', safari)[0], body('demo/apache/consent-refresh.conf'));
+});
+
+test('the table of servers links to each part', () => {
+  for (const anchor of [
+    '#nginx',
+    '#apache-httpd',
+    '#node',
+    '#php',
+    '#keeping-the-choice-past-safaris-7-days',
+  ])
+    assert.ok(section.includes(`](${anchor})`), anchor);
 });
 
 test('the Node example is demo/node-server.mjs', () => {

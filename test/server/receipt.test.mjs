@@ -258,10 +258,10 @@ describe('the README receiver: demo/receipt-server.mjs, a real node:http server'
       });
       child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
     });
-    const post = (body) =>
+    const post = (body, headers = {}) =>
       fetch(`${origin}/receipts`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body,
       });
 
@@ -275,10 +275,39 @@ describe('the README receiver: demo/receipt-server.mjs, a real node:http server'
     const [a, b] = await Promise.all([post(JSON.stringify(other)), post(JSON.stringify(other))]);
     assert.deepEqual([a.status, b.status].sort(), [200, 201]);
 
+    // A receipt's answer never carries the cookie: it may arrive after the visitor has changed
+    // their mind again, and would bring the earlier choice back.
+    const at = Math.floor(Date.now() / 1000) - 5;
+    const fresh = good({ id: 'fresh-consent-id', decidedAt: new Date(at * 1000).toISOString() });
+    const value = `1.3.necessary~logs~analytics.preferences.fresh-consent-id.${at}.c`;
+    const answer = await post(JSON.stringify(fresh), { cookie: `consent=${value}` });
+    assert.equal(answer.status, 201);
+    assert.equal(answer.headers.get('set-cookie'), null);
+
+    // GET /refresh: nothing but the cookie, for nginx's auth_request, with the time left of
+    // 182 days; Secure unless the proxy says the site is on plain http.
+    const refresh = (headers) => fetch(`${origin}/refresh`, { headers });
+    const secure = (await refresh({ cookie: `consent=${value}` })).headers.get('set-cookie');
+    assert.match(secure ?? '', /^consent=(\S+); Path=\/; SameSite=Lax; Max-Age=(\d+); Secure$/);
+    assert.equal(secure.split(';')[0], `consent=${value}`);
+    const maxAge = Number(/Max-Age=(\d+)/.exec(secure)[1]);
+    assert.ok(maxAge <= 182 * 86_400 - 5 && maxAge > 182 * 86_400 - 60, String(maxAge));
+    const refreshed = await refresh({ cookie: `consent=${value}`, 'x-forwarded-proto': 'http' });
+    assert.equal(refreshed.status, 204);
+    assert.match(
+      refreshed.headers.get('set-cookie') ?? '',
+      /^consent=\S+; Path=\/; SameSite=Lax; Max-Age=\d+$/,
+    );
+    const nothing = await refresh({ cookie: 'consent=garbage' });
+    assert.equal(nothing.status, 204);
+    assert.equal(nothing.headers.get('set-cookie'), null);
+    const lapsed = `consent=1.3.necessary~logs~analytics.preferences.${ID}.1763800000.c`;
+    assert.equal((await refresh({ cookie: lapsed })).headers.get('set-cookie'), null);
+
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map(JSON.parse);
     assert.deepEqual(
       lines.map((line) => line.id),
-      [ID, 'another-consent-id'],
+      [ID, 'another-consent-id', 'fresh-consent-id'],
     );
     const { receivedAt, ...stored } = lines[0];
     assert.deepEqual(stored, GOOD);

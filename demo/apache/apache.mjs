@@ -1,0 +1,414 @@
+// Runs the demo's real Apache httpd: renders httpd.conf.template into a prefix directory, checks
+// it with `apache2 -t`, starts Apache in the foreground on a loopback port and stops it again.
+// With it, php-cli runs consent-refresh.php, which sends the consent cookie back with the pages
+// (consent-refresh.conf). Shared by scripts/demo-apache.mjs (`npm run demo:apache`),
+// test/e2e/apache.spec.ts and test/e2e/apache-refresh.spec.ts.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { connect } from 'node:net';
+import { userInfo } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT, freePort } from '../nginx/nginx.mjs';
+
+export { PROJECT_ROOT, freePort };
+
+/** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}}, {{DOCUMENT_ROOT}}, … */
+export const TEMPLATE = fileURLToPath(new URL('./httpd.conf.template', import.meta.url));
+
+/** The one line to print when there is no Apache. */
+export const INSTALL_HINT = 'install Apache httpd: sudo apt-get install apache2';
+
+/** The one line to print when there is no php-cli (for consent-refresh.php). */
+export const PHP_INSTALL_HINT = 'install PHP: sudo apt-get install php-cli';
+
+/** The program that sends the consent cookie back (RewriteMap prg:, consent-refresh.conf). */
+export const REFRESH_PROGRAM = fileURLToPath(new URL('./consent-refresh.php', import.meta.url));
+
+const SBIN = ['/usr/sbin', '/usr/local/sbin', '/usr/local/apache2/bin', '/opt/homebrew/bin'];
+// Debian's binary is apache2; Fedora's, Homebrew's and Apache's own builds call it httpd.
+const NAMES = ['apache2', 'httpd'];
+
+/** An executable file at one of `candidates`, or `null`. */
+function firstExecutable(candidates) {
+  for (const file of candidates) {
+    try {
+      accessSync(file, constants.X_OK);
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // Not there; try the next one.
+    }
+  }
+  return null;
+}
+
+/** The Apache binary ($APACHE2 or $HTTPD, then PATH and the usual sbin directories), or `null`. */
+export function findApache() {
+  const given = process.env.APACHE2 || process.env.HTTPD;
+  const candidates = given
+    ? [given]
+    : [...(process.env.PATH ?? '').split(delimiter), ...SBIN]
+        .filter(Boolean)
+        .flatMap((dir) => NAMES.map((name) => join(dir, name)));
+  return firstExecutable(candidates);
+}
+
+/** The php-cli binary ($PHP, then `php` on PATH, then /usr/bin/php), or `null`. */
+export function findPhp() {
+  const found = firstExecutable(
+    process.env.PHP
+      ? [process.env.PHP]
+      : [
+          ...(process.env.PATH ?? '')
+            .split(delimiter)
+            .filter(Boolean)
+            .map((dir) => join(dir, 'php')),
+          '/usr/bin/php',
+        ],
+  );
+  // Apache would read a relative path from its ServerRoot.
+  return found && resolve(found);
+}
+
+/**
+ * The directory of Apache's modules: where Debian, Fedora, Homebrew or Apache's own build put
+ * them, or `<HTTPD_ROOT>/modules` as the binary reports it (`-V`). Throws when none has the MPM.
+ */
+export function findModuleDir(apache) {
+  let root = null;
+  try {
+    const version = execFileSync(apache, ['-V'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    root = /HTTPD_ROOT="([^"]+)"/.exec(version)?.[1] ?? null;
+  } catch {
+    // Some builds print -V and exit non-zero without their envvars; the usual places remain.
+  }
+  const candidates = [
+    process.env.APACHE_MODULE_DIR,
+    '/usr/lib/apache2/modules',
+    '/usr/lib64/httpd/modules',
+    '/usr/lib/httpd/modules',
+    root && join(root, 'modules'),
+    join(dirname(dirname(apache)), 'modules'),
+    join(dirname(dirname(apache)), 'lib', 'httpd', 'modules'),
+  ].filter(Boolean);
+  for (const dir of candidates) {
+    try {
+      accessSync(join(dir, 'mod_mpm_event.so'), constants.R_OK);
+      return resolve(dir);
+    } catch {
+      // Not there; try the next one.
+    }
+  }
+  throw new Error(
+    `no Apache modules (mod_mpm_event.so) in ${candidates.join(', ')}: set APACHE_MODULE_DIR`,
+  );
+}
+
+/** The contents of /etc/passwd or /etc/group, or '' when there is none. */
+function readIds(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The name of group `gid` in /etc/group, or `null`. */
+function groupName(gid) {
+  for (const line of readIds('/etc/group').split('\n')) {
+    const [name, , id] = line.split(':');
+    if (name && id === String(gid)) return name;
+  }
+  return null;
+}
+
+/**
+ * Whom the workers run as when Apache is started as root: `nobody`, with the group of its
+ * /etc/passwd entry (`nogroup` on Debian, `nobody` elsewhere), written as `#<gid>`; and
+ * `groupName`, that group by name (RewriteMap takes names only), or `null`.
+ */
+function unprivileged() {
+  const entry = /^nobody:[^:]*:(\d+):(\d+):/m.exec(readIds('/etc/passwd'));
+  return entry
+    ? {
+        user: 'nobody',
+        group: `#${entry[2]}`,
+        uid: Number(entry[1]),
+        gid: Number(entry[2]),
+        groupName: groupName(Number(entry[2])),
+      }
+    : { user: '#65534', group: '#65534', uid: 65534, gid: 65534, groupName: null };
+}
+
+/**
+ * The user and group, by name, that consent-refresh.php runs as (the last argument of its
+ * RewriteMap): started as root, the workers' (`nobody`); otherwise, Apache's own, since a
+ * process that is not root cannot switch (but the names must still exist).
+ */
+function programUser(asRoot, who) {
+  const self = userInfo();
+  const user = asRoot ? who.user : self.username;
+  const group = asRoot ? who.groupName : groupName(self.gid);
+  if (!group || user.startsWith('#'))
+    throw new Error(
+      `consent-refresh.php runs as a user and group given by name, and ${asRoot ? 'nobody' : user} ` +
+        `has none in /etc/passwd and /etc/group: start Apache with refreshProgram: null`,
+    );
+  return { user, group };
+}
+
+/**
+ * Throws unless `who` may read `file`: every directory above it searchable, the file readable
+ * (by owner, group or others, by the mode bits; supplementary groups are not looked at).
+ */
+function assertReadableBy(who, file) {
+  const may = (path, bits) => {
+    const { mode, uid, gid } = statSync(path);
+    if (uid === who.uid) return (mode & (bits << 6)) === bits << 6;
+    if (gid === who.gid) return (mode & (bits << 3)) === bits << 3;
+    return (mode & bits) === bits;
+  };
+  const fail = (what, fix) => {
+    throw new Error(
+      `started as root, Apache serves as ${who.user}, who cannot ${what}: ${fix}, or start it ` +
+        `as a normal user`,
+    );
+  };
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (!may(dir, 1)) fail(`enter ${dir} (to read ${file})`, `chmod o+x ${dir}`);
+    if (dirname(dir) === dir) break;
+  }
+  if (!may(file, 4)) fail(`read ${file}`, `chmod o+r ${file}`);
+}
+
+/**
+ * Fills in the template. Paths are written inside double quotes, so they may hold spaces, but
+ * not characters Apache would read as syntax or as a variable.
+ */
+export function renderConfig(
+  template,
+  {
+    port,
+    prefix,
+    logDir,
+    documentRoot,
+    moduleDir,
+    runUser = 'nobody',
+    runGroup = '#65534',
+    php = '/usr/bin/php',
+    refreshProgram = REFRESH_PROGRAM,
+    programUser = 'nobody',
+    programGroup = 'nogroup',
+  },
+) {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad port: ${port}`);
+  const values = {
+    PORT: String(port),
+    PREFIX: prefix,
+    LOG_DIR: logDir,
+    DOCUMENT_ROOT: documentRoot,
+    MODULE_DIR: moduleDir,
+    RUN_USER: runUser,
+    RUN_GROUP: runGroup,
+    PHP: php,
+    REFRESH_PROGRAM: refreshProgram,
+    PROGRAM_USER: programUser,
+    PROGRAM_GROUP: programGroup,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    // The program's command line is split at spaces outside '...' (PHP and REFRESH_PROGRAM are
+    // quoted so); its user and group are `user:group`.
+    if (
+      /["\\$\n\r]/.test(value) ||
+      (/^(?:RUN|PROGRAM)_/.test(name) && /[\s:]/.test(value)) ||
+      ((name === 'PHP' || name === 'REFRESH_PROGRAM') && value.includes("'"))
+    )
+      throw new Error(`${name} holds a character Apache cannot take: ${value}`);
+  }
+  const config = template.replace(/\{\{([A-Z_]+)\}\}/g, (all, name) => values[name] ?? all);
+  const left = /\{\{[A-Z_]+\}\}/.exec(config);
+  if (left) throw new Error(`httpd.conf.template: no value for ${left[0]}`);
+  return config;
+}
+
+const accepts = (port) =>
+  new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+
+/**
+ * Renders the config (`template`: httpd.conf.template unless given) into `prefix`, checks it
+ * with `apache2 -t`, starts Apache and resolves once it accepts connections. Rejects with
+ * Apache's own message when the config is wrong, the port is taken, or there is no Apache (the
+ * message then starts with INSTALL_HINT) or no php-cli for the template's {{PHP}}
+ * (PHP_INSTALL_HINT).
+ *
+ * `refreshProgram`: the PHP file php-cli runs to send the consent cookie back (default
+ * consent-refresh.php); `null` starts Apache without it (no -DCONSENT_REFRESH, no PHP needed),
+ * and a path where there is no program starts php-cli on it all the same, which fails at once.
+ */
+export async function startApache({
+  port,
+  prefix,
+  documentRoot = PROJECT_ROOT,
+  logDir = join(prefix, 'logs'),
+  template = readFileSync(TEMPLATE, 'utf8'),
+  output = 'pipe',
+  timeoutMs = 10_000,
+  refreshProgram = REFRESH_PROGRAM,
+}) {
+  const apache = findApache();
+  if (!apache) throw new Error(INSTALL_HINT);
+  const refresh = refreshProgram !== null;
+  const php = findPhp();
+  if (refresh && !php && template.includes('{{PHP}}')) throw new Error(PHP_INSTALL_HINT);
+  const dir = resolve(prefix);
+  const logs = resolve(logDir);
+  const root = resolve(documentRoot);
+  mkdirSync(join(dir, 'run'), { recursive: true });
+  mkdirSync(logs, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  const who = unprivileged();
+  // The parent opens the logs as root; the workers read the files they serve, and php-cli,
+  // started as the workers' user, reads the program and the consent.php it requires (the one
+  // next to it, or for consent-refresh.php the repository's).
+  const program = refresh ? resolve(refreshProgram) : REFRESH_PROGRAM;
+  if (asRoot) {
+    const files = [join(root, 'demo/apache/index.html'), join(root, 'dist/consent-banner.iife.js')];
+    const consentPhp = existsSync(join(dirname(program), 'consent.php'))
+      ? join(dirname(program), 'consent.php')
+      : join(PROJECT_ROOT, 'src', 'server', 'consent.php');
+    if (refresh) files.push(program, consentPhp);
+    for (const file of files) if (existsSync(file)) assertReadableBy(who, file);
+  }
+  const runs = refresh ? programUser(asRoot, who) : { user: 'nobody', group: 'nogroup' };
+  const conf = join(dir, 'httpd.conf');
+  const text = renderConfig(template, {
+    port,
+    prefix: dir,
+    logDir: logs,
+    documentRoot: root,
+    moduleDir: findModuleDir(apache),
+    runUser: who.user,
+    runGroup: who.group,
+    php: php ?? '/usr/bin/php',
+    refreshProgram: program,
+    programUser: runs.user,
+    programGroup: runs.group,
+  });
+  writeFileSync(conf, text);
+
+  // Apache's own binary, not apache2ctl: no /etc/apache2/envvars, nothing of the system's
+  // config. -DFOREGROUND: the parent stays attached, its exit is the server's.
+  // -DCONSENT_REFRESH: the template's consent-refresh.conf, with the program.
+  const args = [
+    '-d',
+    dir,
+    '-f',
+    conf,
+    '-DFOREGROUND',
+    ...(asRoot ? ['-DAS_ROOT'] : []),
+    ...(refresh ? ['-DCONSENT_REFRESH'] : []),
+  ];
+  try {
+    execFileSync(apache, ['-t', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = String(/** @type {{stderr?: unknown}} */ (error).stderr ?? '').trim();
+    throw new Error(`${apache} -t rejected ${conf}:\n${stderr || String(error)}`, {
+      cause: error,
+    });
+  }
+
+  // In a process group of its own: the workers outlive a parent that is killed, so stopping
+  // signals the whole group. (Ctrl-C in a terminal then reaches only Node, which stops Apache.)
+  const child = spawn(apache, args, { stdio: ['ignore', output, output], detached: true });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  let exitedEarly = null;
+  void exited.then((result) => {
+    exitedEarly = result;
+  });
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-(/** @type {number} */ (child.pid)), signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (!(await accepts(port))) {
+    if (exitedEarly) {
+      const log = join(logs, 'error.log');
+      let errors = '';
+      try {
+        errors = readFileSync(log, 'utf8').trim();
+      } catch {
+        // Apache stopped before it opened its error log.
+      }
+      throw new Error(
+        `Apache exited (${JSON.stringify(exitedEarly)}):\n${[stderr.trim(), errors].filter(Boolean).join('\n')}`,
+      );
+    }
+    if (Date.now() > deadline) {
+      signalGroup('SIGKILL');
+      throw new Error(
+        `Apache did not accept connections on 127.0.0.1:${port} within ${timeoutMs} ms`,
+      );
+    }
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+
+  // If this process ends without calling stop(), Apache must not outlive it.
+  const killOnExit = () => signalGroup('SIGKILL');
+  process.once('exit', killOnExit);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid,
+    config: conf,
+    refreshProgram: refresh ? program : null,
+    logs: {
+      detailed: join(logs, 'detailed.log'),
+      legal: join(logs, 'legal.log'),
+      error: join(logs, 'error.log'),
+    },
+    exited,
+    /** Apache's stderr so far (empty when `output` is 'inherit'). */
+    stderr: () => stderr,
+    /** Stops Apache (SIGTERM, then SIGKILL after 5 s) and resolves once it has exited. */
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // The parent stops its workers before it exits; a worker it left behind goes now.
+      signalGroup('SIGKILL');
+    },
+  };
+}
