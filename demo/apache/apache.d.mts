@@ -1,6 +1,8 @@
 /** Types of apache.mjs, for the TypeScript e2e suite. */
-/** The project directory: Apache serves demo/ and dist/ from it. */
-export declare const PROJECT_ROOT: string;
+import type { RunningServer, ServerStartOptions } from '../server-kit.mjs';
+
+export { PROJECT_ROOT, freePort } from '../server-kit.mjs';
+
 /** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}}, {{DOCUMENT_ROOT}}, … */
 export declare const TEMPLATE: string;
 /** The one line to print when there is no Apache. */
@@ -41,22 +43,11 @@ export interface TemplateValues {
 /** Fills in the template; throws on a missing value or a path Apache cannot take. */
 export declare function renderConfig(template: string, values: TemplateValues): string;
 
-/** A free loopback port. */
-export declare function freePort(): Promise<number>;
-
-export interface StartOptions {
-  port: number;
+export interface StartOptions extends ServerStartOptions {
   /** Apache's ServerRoot: config, pid file, runtime files (created if missing). */
   prefix: string;
-  /** Default: the project directory. */
-  documentRoot?: string;
-  /** Default: `<prefix>/logs`. */
-  logDir?: string;
   /** Config text with the same placeholders (default: httpd.conf.template). */
   template?: string;
-  /** Apache's stdout/stderr: kept (`pipe`, see `stderr()`) or shown (`inherit`). */
-  output?: 'pipe' | 'inherit';
-  timeoutMs?: number;
   /**
    * The PHP file php-cli runs to send the consent cookie back with the pages (default
    * REFRESH_PROGRAM); `null` starts Apache without it, and no PHP is needed. A path where
@@ -66,20 +57,11 @@ export interface StartOptions {
   refreshProgram?: string | null;
 }
 
-export interface RunningApache {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  port: number;
+export interface RunningApache extends RunningServer {
   /** The parent process (also the id of its process group). */
   pid: number | undefined;
-  /** The rendered config file. */
-  config: string;
   /** The program php-cli runs for the cookie, or `null` when Apache runs without it. */
   refreshProgram: string | null;
-  logs: { detailed: string; legal: string; error: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr(): string;
-  stop(): Promise<void>;
 }
 
 /** Renders, checks (`apache2 -t`) and starts Apache; resolves once it accepts connections. */

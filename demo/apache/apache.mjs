@@ -3,7 +3,7 @@
 // With it, php-cli runs consent-refresh.php, which sends the consent cookie back with the pages
 // (consent-refresh.conf). Shared by scripts/demo-apache.mjs (`npm run demo:apache`),
 // test/e2e/apache.spec.ts and test/e2e/apache-refresh.spec.ts.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -13,11 +13,20 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { connect } from 'node:net';
 import { userInfo } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT, freePort } from '../nginx/nginx.mjs';
+import {
+  PROJECT_ROOT,
+  assertPort,
+  checkConfig,
+  fillTemplate,
+  firstExecutable,
+  freePort,
+  logFiles,
+  onPath,
+  startServer,
+} from '../server-kit.mjs';
 
 export { PROJECT_ROOT, freePort };
 
@@ -37,42 +46,16 @@ const SBIN = ['/usr/sbin', '/usr/local/sbin', '/usr/local/apache2/bin', '/opt/ho
 // Debian's binary is apache2; Fedora's, Homebrew's and Apache's own builds call it httpd.
 const NAMES = ['apache2', 'httpd'];
 
-/** An executable file at one of `candidates`, or `null`. */
-function firstExecutable(candidates) {
-  for (const file of candidates) {
-    try {
-      accessSync(file, constants.X_OK);
-      if (statSync(file).isFile()) return file;
-    } catch {
-      // Not there; try the next one.
-    }
-  }
-  return null;
-}
-
 /** The Apache binary ($APACHE2 or $HTTPD, then PATH and the usual sbin directories), or `null`. */
 export function findApache() {
   const given = process.env.APACHE2 || process.env.HTTPD;
-  const candidates = given
-    ? [given]
-    : [...(process.env.PATH ?? '').split(delimiter), ...SBIN]
-        .filter(Boolean)
-        .flatMap((dir) => NAMES.map((name) => join(dir, name)));
-  return firstExecutable(candidates);
+  return firstExecutable(given ? [given] : onPath(NAMES, SBIN));
 }
 
 /** The php-cli binary ($PHP, then `php` on PATH, then /usr/bin/php), or `null`. */
 export function findPhp() {
   const found = firstExecutable(
-    process.env.PHP
-      ? [process.env.PHP]
-      : [
-          ...(process.env.PATH ?? '')
-            .split(delimiter)
-            .filter(Boolean)
-            .map((dir) => join(dir, 'php')),
-          '/usr/bin/php',
-        ],
+    process.env.PHP ? [process.env.PHP] : [...onPath(['php']), '/usr/bin/php'],
   );
   // Apache would read a relative path from its ServerRoot.
   return found && resolve(found);
@@ -115,8 +98,8 @@ export function findModuleDir(apache) {
   );
 }
 
-/** The contents of /etc/passwd or /etc/group, or '' when there is none. */
-function readIds(file) {
+/** The contents of `file` (/etc/passwd, /etc/group, the error log), or '' when there is none. */
+function readIfAny(file) {
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -126,7 +109,7 @@ function readIds(file) {
 
 /** The name of group `gid` in /etc/group, or `null`. */
 function groupName(gid) {
-  for (const line of readIds('/etc/group').split('\n')) {
+  for (const line of readIfAny('/etc/group').split('\n')) {
     const [name, , id] = line.split(':');
     if (name && id === String(gid)) return name;
   }
@@ -139,7 +122,7 @@ function groupName(gid) {
  * `groupName`, that group by name (RewriteMap takes names only), or `null`.
  */
 function unprivileged() {
-  const entry = /^nobody:[^:]*:(\d+):(\d+):/m.exec(readIds('/etc/passwd'));
+  const entry = /^nobody:[^:]*:(\d+):(\d+):/m.exec(readIfAny('/etc/passwd'));
   return entry
     ? {
         user: 'nobody',
@@ -212,7 +195,7 @@ export function renderConfig(
     programGroup = 'nogroup',
   },
 ) {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`bad port: ${port}`);
+  assertPort(port);
   const values = {
     PORT: String(port),
     PREFIX: prefix,
@@ -236,21 +219,8 @@ export function renderConfig(
     )
       throw new Error(`${name} holds a character Apache cannot take: ${value}`);
   }
-  const config = template.replace(/\{\{([A-Z_]+)\}\}/g, (all, name) => values[name] ?? all);
-  const left = /\{\{[A-Z_]+\}\}/.exec(config);
-  if (left) throw new Error(`httpd.conf.template: no value for ${left[0]}`);
-  return config;
+  return fillTemplate(template, values, 'httpd.conf.template');
 }
-
-const accepts = (port) =>
-  new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
 
 /**
  * Renders the config (`template`: httpd.conf.template unless given) into `prefix`, checks it
@@ -326,89 +296,26 @@ export async function startApache({
     ...(asRoot ? ['-DAS_ROOT'] : []),
     ...(refresh ? ['-DCONSENT_REFRESH'] : []),
   ];
-  try {
-    execFileSync(apache, ['-t', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = String(/** @type {{stderr?: unknown}} */ (error).stderr ?? '').trim();
-    throw new Error(`${apache} -t rejected ${conf}:\n${stderr || String(error)}`, {
-      cause: error,
-    });
-  }
+  checkConfig(apache, ['-t', ...args], `${apache} -t`, conf);
 
   // In a process group of its own: the workers outlive a parent that is killed, so stopping
   // signals the whole group. (Ctrl-C in a terminal then reaches only Node, which stops Apache.)
-  const child = spawn(apache, args, { stdio: ['ignore', output, output], detached: true });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk) => {
-    stderr += chunk;
+  const server = await startServer({
+    name: 'Apache',
+    command: apache,
+    args,
+    port,
+    output,
+    timeoutMs,
+    group: true,
+    // Apache says why it stopped in its error log (none when it stopped before opening it).
+    exitDetails: () => readIfAny(join(logs, 'error.log')).trim(),
   });
-  const exited = new Promise((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  let exitedEarly = null;
-  void exited.then((result) => {
-    exitedEarly = result;
-  });
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-(/** @type {number} */ (child.pid)), signal);
-    } catch {
-      // The group is gone already.
-    }
-  };
-
-  const deadline = Date.now() + timeoutMs;
-  while (!(await accepts(port))) {
-    if (exitedEarly) {
-      const log = join(logs, 'error.log');
-      let errors = '';
-      try {
-        errors = readFileSync(log, 'utf8').trim();
-      } catch {
-        // Apache stopped before it opened its error log.
-      }
-      throw new Error(
-        `Apache exited (${JSON.stringify(exitedEarly)}):\n${[stderr.trim(), errors].filter(Boolean).join('\n')}`,
-      );
-    }
-    if (Date.now() > deadline) {
-      signalGroup('SIGKILL');
-      throw new Error(
-        `Apache did not accept connections on 127.0.0.1:${port} within ${timeoutMs} ms`,
-      );
-    }
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
-
-  // If this process ends without calling stop(), Apache must not outlive it.
-  const killOnExit = () => signalGroup('SIGKILL');
-  process.once('exit', killOnExit);
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid: child.pid,
+    ...server,
     config: conf,
     refreshProgram: refresh ? program : null,
-    logs: {
-      detailed: join(logs, 'detailed.log'),
-      legal: join(logs, 'legal.log'),
-      error: join(logs, 'error.log'),
-    },
-    exited,
-    /** Apache's stderr so far (empty when `output` is 'inherit'). */
-    stderr: () => stderr,
-    /** Stops Apache (SIGTERM, then SIGKILL after 5 s) and resolves once it has exited. */
-    async stop() {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
-      // The parent stops its workers before it exits; a worker it left behind goes now.
-      signalGroup('SIGKILL');
-    },
+    logs: logFiles(logs),
   };
 }

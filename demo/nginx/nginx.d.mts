@@ -1,6 +1,8 @@
 /** Types of nginx.mjs, for the TypeScript e2e suite. */
-/** The project directory: nginx serves demo/ and dist/ from it. */
-export declare const PROJECT_ROOT: string;
+import type { RunningServer, ServerStartOptions } from '../server-kit.mjs';
+
+export { PROJECT_ROOT, freePort } from '../server-kit.mjs';
+
 /**
  * The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}}, {{DOCUMENT_ROOT}} and
  * {{CONSENT_PORT}}.
@@ -32,22 +34,11 @@ export declare function startConsentEndpoint(
   timeoutMs?: number,
 ): Promise<{ port: number; stop(): Promise<void> }>;
 
-/** A free loopback port. */
-export declare function freePort(): Promise<number>;
-
-export interface StartOptions {
-  port: number;
+export interface StartOptions extends ServerStartOptions {
   /** nginx's working directory: config, pid file, temp files (created if missing). */
   prefix: string;
-  /** Default: the project directory. */
-  documentRoot?: string;
-  /** Default: `<prefix>/logs`. */
-  logDir?: string;
   /** Config text with the same placeholders (default: nginx.conf.template). */
   template?: string;
-  /** nginx's stdout/stderr: kept (`pipe`, see `stderr()`) or shown (`inherit`). */
-  output?: 'pipe' | 'inherit';
-  timeoutMs?: number;
   /**
    * Start the consent endpoint for the pages' cookie (default `true`); `false` leaves nothing
    * on its port, and nginx serves the pages without the cookie.
@@ -55,18 +46,10 @@ export interface StartOptions {
   consentEndpoint?: boolean;
 }
 
-export interface RunningNginx {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  port: number;
+export interface RunningNginx extends RunningServer {
   /** The consent endpoint's port. */
   consentPort: number;
-  pid: number | undefined;
-  /** The rendered config file. */
-  config: string;
-  logs: { detailed: string; legal: string; error: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr(): string;
+  /** Stops the consent endpoint, then nginx (SIGTERM, then SIGKILL after 5 s). */
   stop(): Promise<void>;
 }
 

@@ -11,38 +11,27 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { request as httpRequest } from 'node:http';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
 import { REFRESH_PROGRAM, TEMPLATE } from '../../demo/apache/apache.mjs';
 import { refreshCookie } from '../../src/server/index.js';
-import { expect, linesWith, logLines, startTestApache, test } from './apache-server.js';
+import { errors, expect, linesWith, startTestApache, test } from './apache-server.js';
 import { EN, bannerUi, waitForRecord } from './fixtures.js';
 import {
   AS_THE_BROWSER_READS,
   COOKIE_VALUES,
   SEVERAL_COOKIES,
   STRICTER_VALUES,
+  record,
 } from './log-cookies.js';
+import {
+  DAY,
+  expectFullLifetimeBack,
+  expectServedWithoutCookie,
+  nowSeconds,
+} from './server-kit.js';
 
 const PAGE = '/demo/apache/';
-const DAY = 86_400;
 /** The demo program's options (httpd.conf.template): the page's data-revision="1", plain http. */
 const SITE = { cookieDays: 182, revision: 1, secure: false } as const;
-const ID = 'Qm9vX3JhbmRvbV9pZA';
-
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-/** The consent cookie as the browser holds it. */
-async function consentCookie(context: BrowserContext) {
-  const cookie = (await context.cookies()).find((c) => c.name === 'consent');
-  expect(cookie, 'the consent cookie').toBeDefined();
-  return cookie as NonNullable<typeof cookie>;
-}
-
-/** What Safari does to a cookie written by a script: at most 7 days from now. */
-async function capLikeSafari(context: BrowserContext): Promise<void> {
-  const cookie = await consentCookie(context);
-  await context.addCookies([{ ...cookie, expires: nowSeconds() + 7 * DAY }]);
-}
 
 /**
  * GETs `path` from `origin` (its virtual host `host`, if given) with exactly the `Cookie` header
@@ -78,10 +67,6 @@ function get(origin: string, path: string, cookie?: string, host?: string) {
   });
 }
 
-/** Errors Apache wrote to its error log (not its notices at start and stop). */
-const errors = (file: string) =>
-  logLines(file).filter((line) => /\[[a-z_]+:(?:error|crit|alert|emerg)\]/.test(line));
-
 /** The processes running `program` that Apache's parent `parent` started (Linux: /proc). */
 function programProcesses(parent: number, program: string): { pid: number; uid: number }[] {
   const found: { pid: number; uid: number }[] = [];
@@ -116,41 +101,13 @@ function programDir(): { dir: string; write(name: string, text: string): string;
   };
 }
 
-/** A record the banner would write on the demo page (revision 1), decided at `at`. */
-const record = (at: number, lists = 'necessary~logs.', method = 'c') =>
-  `1.1.${lists}.${ID}.${at}.${method}`;
-
 test.describe('the consent cookie, sent back by Apache httpd', () => {
   test('a capped cookie gets back its full lifetime, with the same value', async ({
     page,
     context,
     apache,
   }) => {
-    await page.goto(`${apache.origin}${PAGE}`);
-    const ui = bannerUi(page, EN);
-    await ui.rejectAll.click();
-    const decided = await waitForRecord(context);
-    const written = await consentCookie(context);
-    // The banner's own cookie: cookie-days (182) from the decision.
-    expect(Math.abs(written.expires - (decided.decidedAt + 182 * DAY))).toBeLessThanOrEqual(2);
-
-    await capLikeSafari(context);
-    expect((await consentCookie(context)).expires).toBeLessThan(decided.decidedAt + 8 * DAY);
-
-    const response = await page.goto(`${apache.origin}${PAGE}`);
-    const setCookie = (await response?.headerValue('set-cookie')) ?? '';
-    expect(setCookie).toMatch(/^consent=[\w.~-]+; Path=\/; SameSite=Lax; Max-Age=\d+$/);
-    const kept = await consentCookie(context);
-    expect(kept.value, 'byte for byte what the banner wrote').toBe(decided.raw);
-    expect(kept.path).toBe('/');
-    expect(kept.sameSite).toBe('Lax');
-    // The time the choice has left: cookie-days from the decision (a second or two of
-    // rounding between the page and the server), and never longer.
-    expect(kept.expires).toBeLessThanOrEqual(decided.decidedAt + 182 * DAY + 1);
-    expect(kept.expires).toBeGreaterThan(decided.decidedAt + 182 * DAY - 5);
-    // And the banner still reads the same choice: no banner, the same consent id.
-    await expect(ui.region).toHaveCount(0);
-    expect((await waitForRecord(context)).id).toBe(decided.id);
+    await expectFullLifetimeBack(page, context, apache.origin, PAGE);
     expect(errors(apache.logs.error)).toEqual([]);
   });
 
@@ -305,13 +262,7 @@ test.describe('without the program, Apache serves its pages as ever', () => {
   test('Apache started without it: no cookie', async ({ page, context }) => {
     const alone = await startTestApache({ refreshProgram: null });
     try {
-      await page.goto(`${alone.origin}${PAGE}`);
-      await bannerUi(page, EN).acceptAll.click();
-      await waitForRecord(context);
-      const response = await page.goto(`${alone.origin}${PAGE}`);
-      expect(response?.status()).toBe(200);
-      expect(await response?.headerValue('set-cookie')).toBeNull();
-      await expect(page.locator('consent-banner')).toHaveCount(1);
+      await expectServedWithoutCookie(page, context, alone.origin, PAGE);
     } finally {
       await alone.remove();
     }
@@ -336,8 +287,13 @@ while (fgets(STDIN) !== false) {
       for (const program of [join(programs.dir, 'missing.php'), impostor]) {
         const broken = await startTestApache({ refreshProgram: program });
         try {
+          // Apache starts the program once its configuration is read: wait until it runs.
           if (program === impostor)
-            expect(programProcesses(broken.pid as number, impostor), 'it runs').toHaveLength(1);
+            await expect
+              .poll(() => programProcesses(broken.pid as number, impostor).length, {
+                message: 'it runs',
+              })
+              .toBe(1);
           for (let visit = 1; visit <= 3; visit++) {
             const { status, type, setCookies } = await get(broken.url, PAGE, cookie);
             expect(status, `${program}, page ${visit}`).toBe(200);

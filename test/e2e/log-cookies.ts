@@ -2,7 +2,8 @@
 // test/e2e/apache.spec.ts): one set, so that nginx's map, Apache's SetEnvIfExpr and
 // consent-banner/server's `isGranted` are held to the same values. Each server must log the
 // full address exactly when `isGranted(cookie, 'logs')` says so, except for STRICTER_VALUES,
-// which it may (and does) read as no consent: it logs less, never more.
+// which it may (and does) read as no consent: it logs less, never more. `record` writes the
+// records the refresh tests (refresh.spec.ts, apache-refresh.spec.ts) send.
 import { readFileSync } from 'node:fs';
 
 const captured = JSON.parse(
@@ -16,6 +17,13 @@ const at = Math.floor(Date.now() / 1000) - 60;
 /** A record that grants `logs`, and one that denies it, as the banner writes them. */
 export const GRANT = `1.0.necessary~logs..${id}.${at}.a`;
 export const DENY = `1.0.necessary.logs.${id}.${at}.r`;
+
+/**
+ * A record the banner would write on the demo pages (their data-revision="1"), decided at
+ * `decidedAt` (Unix time), with the lists `granted.denied` and the method.
+ */
+export const record = (decidedAt: number, lists = 'necessary~logs.', method = 'c') =>
+  `1.1.${lists}.${id}.${decidedAt}.${method}`;
 
 /**
  * Values of a `consent` cookie: those the banner wrote in real browsers (test/server/

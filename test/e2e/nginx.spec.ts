@@ -1,76 +1,26 @@
-// The server side of the "Server log files" choice (README "Honouring the choice on your server") with a REAL nginx serving the
-// built demo (demo/nginx/): a browser decides in the banner, and the next requests' lines in
-// nginx's detailed access log hold the visitor's full IP address and access time only when
-// `logs` is granted. The legal-minimum log keeps its line either way. nginx's regex and the
-// Node reader (consent-banner/server) must agree on what grants `logs`.
-import type { Page } from '@playwright/test';
-import { anonymizeIp, isGranted, normalizeIp, readConsent } from '../../src/server/index.js';
-import { EN, bannerUi, consentOf, hostOpener, waitForRecord } from './fixtures.js';
+// The server side of the "Server log files" choice (README "Honouring the choice on your
+// server") with a REAL nginx serving the built demo (demo/nginx/): a browser decides in the
+// banner, and the next requests' lines in nginx's detailed access log hold the visitor's full IP
+// address and access time only when `logs` is granted. The legal-minimum log keeps its line
+// either way. nginx's regex and the Node reader (consent-banner/server) must agree on what
+// grants `logs`. What every server is checked for is in server-kit.ts.
+import { isGranted } from '../../src/server/index.js';
 import { COOKIE_VALUES, SEVERAL_COOKIES, STRICTER_VALUES } from './log-cookies.js';
+import { expect, linesWith, logLines, startTestNginx, test } from './nginx-server.js';
 import {
-  expect,
-  linesWith,
-  logLines,
-  parseTimeLocal,
-  startTestNginx,
-  test,
-  type DemoNginx,
-} from './nginx-server.js';
+  ADDRESSES,
+  ANONYMISED,
+  CLIENT,
+  expectAnonymisedAs,
+  expectLoggedAsGranted,
+  marker,
+  parse,
+  rejectedGrantedWithdrawn,
+  requestFrom,
+  undecidedThenDeclined,
+} from './server-kit.js';
 
 const PAGE = '/demo/nginx/';
-const CLIENT = '127.0.0.1';
-const ANONYMISED = '127.0.0.0';
-
-/** A string no other request carries, to find one request's log lines. */
-const marker = (name: string) =>
-  `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-
-/** One line of the detailed log (format `consent_detailed` in demo/nginx/consent-log.conf). */
-const DETAILED =
-  /^(?<addr>\S+) \[(?<time>[^\]]+)\] "(?<request>[^"]*)" (?<status>\d{3}) \d+ "(?<referer>[^"]*)" "[^"]*" logs=(?<logs>[01])$/;
-
-function parse(line: string) {
-  const groups = DETAILED.exec(line)?.groups;
-  expect(groups, `a detailed log line: ${line}`).toBeDefined();
-  return groups as Record<'addr' | 'time' | 'request' | 'status' | 'referer' | 'logs', string>;
-}
-
-/**
- * Loads the page with a marker, waits for the page request's line in the detailed log, and
- * returns every detailed line of that visit (the page, and its files, whose Referer holds the
- * marker) and the legal-minimum line of the page.
- */
-async function visit(page: Page, nginx: DemoNginx, name: string) {
-  const mark = marker(name);
-  await page.goto(`${nginx.origin}${PAGE}?visit=${mark}`);
-  await expect(page.locator('consent-banner')).toHaveCount(1);
-  const [pageLine] = await linesWith(nginx.logs.detailed, `"GET ${PAGE}?visit=${mark} `);
-  // The page's own files: the script-tag file, styles and the panel script.
-  const detailed = await linesWith(nginx.logs.detailed, mark, 4);
-  const [legal] = await linesWith(nginx.logs.legal, `"GET ${PAGE}?visit=${mark}"`);
-  return { pageLine: pageLine as string, detailed, legal: legal as string };
-}
-
-function expectAnonymised(lines: string[]): void {
-  for (const line of lines) {
-    expect(line, 'no full client IP in the detailed log').not.toContain(CLIENT);
-    const { addr, time, logs } = parse(line);
-    expect(addr).toBe(ANONYMISED);
-    expect(time, 'the day only, no time of day').toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}$/);
-    expect(logs).toBe('0');
-  }
-}
-
-function expectFull(lines: string[]): void {
-  for (const line of lines) {
-    const { addr, time, logs } = parse(line);
-    expect(addr).toBe(CLIENT);
-    expect(logs).toBe('1');
-    const at = parseTimeLocal(time);
-    expect(Number.isNaN(at), `an access time: ${time}`).toBe(false);
-    expect(Math.abs(at - Date.now()), 'the access time is now').toBeLessThan(5 * 60_000);
-  }
-}
 
 test.describe('nginx honours the "Server log files" choice', () => {
   test('no choice yet, then the switch left off: the detailed log holds no full client IP', async ({
@@ -78,39 +28,13 @@ test.describe('nginx honours the "Server log files" choice', () => {
     context,
     nginx,
   }) => {
-    const ui = bannerUi(page, EN);
-    const before = await visit(page, nginx, 'undecided');
-    await expect(ui.region).toBeVisible();
-    expectAnonymised(before.detailed);
-
-    await ui.choose.click();
-    await expect(ui.dialog).toBeVisible();
-    const logsSwitch = ui.switchFor(EN.logs);
-    // logs="optional": a real switch, off until the visitor turns it on. On, then off again.
-    await expect(logsSwitch).not.toBeChecked();
-    await logsSwitch.check();
-    await logsSwitch.uncheck();
-    await ui.save.click();
-    const record = await waitForRecord(context);
-    expect(record.denied).toContain('logs');
-    expect(record.granted).not.toContain('logs');
-
-    // consent-banner/server reads the cookie as the page does.
-    expect(readConsent(`consent=${record.raw}`)).toEqual(await consentOf(page));
-
-    const after = await visit(page, nginx, 'declined');
-    await expect(ui.region).toBeHidden();
-    expectAnonymised(after.detailed);
-    expect(parse(after.pageLine).status).toBe('200');
+    const after = await undecidedThenDeclined(page, context, nginx, PAGE);
 
     // The legal minimum is kept whatever the visitor chose: full address and time.
     expect(after.legal).toMatch(
       new RegExp(
         `^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d ${CLIENT.replaceAll('.', '\\.')} "GET `,
       ),
-    );
-    expect(after.legal, 'traffic data only: no user agent, no referer').not.toMatch(
-      /Mozilla|Chrome|http:/,
     );
   });
 
@@ -119,32 +43,7 @@ test.describe('nginx honours the "Server log files" choice', () => {
     context,
     nginx,
   }) => {
-    const ui = bannerUi(page, EN);
-    await page.goto(`${nginx.origin}${PAGE}`);
-    await ui.rejectAll.click();
-    await expect(ui.region).toBeHidden();
-    expect((await waitForRecord(context)).denied).toContain('logs');
-
-    const rejected = await visit(page, nginx, 'rejected');
-    expectAnonymised(rejected.detailed);
-
-    await hostOpener(page, 'en').click();
-    await expect(ui.dialog).toBeVisible();
-    await expect(ui.switchFor(EN.logs)).not.toBeChecked();
-    await ui.dialogAcceptAll.click();
-    await expect.poll(async () => (await waitForRecord(context)).granted).toContain('logs');
-    const record = await waitForRecord(context);
-    expect(readConsent(`consent=${record.raw}`)).toEqual(await consentOf(page));
-
-    const granted = await visit(page, nginx, 'granted');
-    expectFull(granted.detailed);
-    expect(granted.pageLine).toContain(CLIENT);
-
-    // Withdrawing is as easy: reject again, and the next lines are anonymised again.
-    await hostOpener(page, 'en').click();
-    await ui.dialogRejectAll.click();
-    await expect.poll(async () => (await waitForRecord(context)).denied).toContain('logs');
-    expectAnonymised((await visit(page, nginx, 'withdrawn')).detailed);
+    await rejectedGrantedWithdrawn(page, context, nginx, PAGE);
   });
 
   test('nginx and consent-banner/server agree on which cookies grant logs', async ({
@@ -169,10 +68,7 @@ test.describe('nginx honours the "Server log files" choice', () => {
       });
       expect(response.status()).toBe(204);
       const [line] = await linesWith(nginx.logs.detailed, mark);
-      const { addr, logs } = parse(line as string);
-      const granted = isGranted(header, 'logs');
-      expect(logs, `logs=${granted ? 1 : 0} for ${value.slice(0, 80)}`).toBe(granted ? '1' : '0');
-      expect(addr).toBe(granted ? CLIENT : ANONYMISED);
+      expectLoggedAsGranted(value, parse(line as string));
     }
     // Several consent cookies: the first one counts, for nginx as for the browser.
     for (const [cookie, expected] of SEVERAL_COOKIES) {
@@ -211,27 +107,8 @@ http {
 `,
     });
     try {
-      const addresses = [
-        '203.0.113.7',
-        '10.1.2.255',
-        '2001:db8:1234:5678:9abc:def0:1234:5678',
-        '2001:db8:1234::1',
-        '2001:db8::1',
-        '2001::1',
-        '2001:0:0:1::1',
-        'fe80::1',
-        '::1',
-        '::ffff:203.0.113.7',
-      ];
-      for (const address of addresses) {
-        const mark = marker('ip');
-        await request.get(`${realIp.url}/?${mark}`, { headers: { 'x-forwarded-for': address } });
-        const [line] = await linesWith(realIp.logs.detailed, mark);
-        const { addr } = parse(line as string);
-        // nginx may write the same prefix less compactly (2001:0:0:: for 2001::).
-        expect(normalizeIp(addr), `${address} → ${addr}`).toBe(anonymizeIp(address));
-        expect(addr).not.toBe(normalizeIp(address));
-      }
+      for (const address of ADDRESSES)
+        expectAnonymisedAs((await requestFrom(request, realIp, address)).addr, address);
       expect(
         logLines(realIp.logs.error).filter((l) => /\[(error|crit|alert|emerg)\]/.test(l)),
       ).toEqual([]);
