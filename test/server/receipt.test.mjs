@@ -2,13 +2,12 @@
 // `consent-banner/server` export): receipts as the banner makes them, every kind of bad input,
 // and the README's receiver (demo/receipt-server.mjs) as a real node:http server.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { MAX_RECEIPT_BYTES, readConsent, readReceipt } from 'consent-banner/server';
+import { startConsentEndpoint } from '../../demo/nginx/nginx.mjs';
 
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8'));
 
@@ -240,24 +239,13 @@ describe('the README receiver: demo/receipt-server.mjs, a real node:http server'
   test('stores a receipt once, answers a resend with 200, refuses what is not a receipt', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
     const file = join(dir, 'receipts.jsonl');
-    const script = fileURLToPath(new URL('../../demo/receipt-server.mjs', import.meta.url));
-    const child = spawn(process.execPath, [script], {
-      env: { ...process.env, PORT: '0', FILE: file },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    t.after(() => {
-      child.kill();
+    // Started as nginx's demo starts it (demo/nginx/nginx.mjs), on a free port.
+    const endpoint = await startConsentEndpoint(file);
+    t.after(async () => {
+      await endpoint.stop();
       rmSync(dir, { recursive: true, force: true });
     });
-    const origin = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk) => {
-        out += chunk;
-        const found = /^listening on (\S+?)\/?$/m.exec(out);
-        if (found) resolve(found[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
-    });
+    const origin = `http://127.0.0.1:${endpoint.port}`;
     const post = (body, headers = {}) =>
       fetch(`${origin}/receipts`, {
         method: 'POST',
