@@ -8,15 +8,18 @@ import { minify } from 'terser';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
- * The element's CSS (an `unsafeCSS` of one template literal) reaches the bundle as written;
- * squeeze out comments, white space and the zero of `0.5rem`
- * (the IIFE has a size budget, README "Size"). Only the element's own styles file is touched.
+ * The CSS (a template literal in each `*.styles.ts`) reaches the bundle as written; squeeze out
+ * comments, white space and the zero of `0.5rem` (the IIFE has a size budget, README "Size").
+ * Only our styles files are touched. The settings table's `doc` lines, which the manifest and
+ * the README read, are not shipped either.
  */
 const minifyLiterals = (minified: boolean): Plugin => ({
   name: 'minify-literals',
   transform(code, id) {
+    if (id.endsWith('/src/core/settings.ts'))
+      return { code: code.replace(/\n\s*doc:\s*(['"])(?:\\.|(?!\1).)*\1,/g, ''), map: null };
     if (!id.endsWith('.styles.ts')) return null;
-    const out = code.replace(/unsafeCSS\(`([^`]*)`\)/g, (_all, body: string) => {
+    const out = code.replace(/= `([^`]*)`/g, (_all, body: string) => {
       const min = body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -27,7 +30,7 @@ const minifyLiterals = (minified: boolean): Plugin => ({
         .replace(/\s+\)/g, ')')
         .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
         .trim();
-      return `unsafeCSS(\`${min}\`)`;
+      return `= \`${min}\``;
     });
     return { code: out, map: null };
   },
@@ -138,12 +141,16 @@ const BUILDS: Record<string, Build> = {
       name: 'ConsentBannerScript',
       fileName: () => 'consent-banner.iife.js',
     },
+    // One file: the user interface stays in it, evaluated only when it is first needed
+    // (README "Speed").
+    rolldownOptions: { output: { codeSplitting: false } },
   },
   standalone: {
     minify: true,
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
-    // Library mode leaves an ES build unminified (for bundlers); this file is for pages.
-    rolldownOptions: { output: { minify: true } },
+    // Library mode leaves an ES build unminified (for bundlers); this file is for pages, one
+    // file like the script tag's.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
   },
   lib: {
     minify: false,
@@ -154,8 +161,15 @@ const BUILDS: Record<string, Build> = {
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    // The element, shared by both entries, under a name that stays the same from build to build.
-    rolldownOptions: { external, output: { chunkFileNames: 'consent-banner-element.js' } },
+    // The element, shared by both entries, and the user interface it loads on demand, under
+    // names that stay the same from build to build.
+    rolldownOptions: {
+      external,
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.isDynamicEntry ? 'consent-banner-ui.js' : 'consent-banner-element.js',
+      },
+    },
   },
   // consent-banner/testing, for a site's Playwright suite: Node, one file, the shared codec
   // inlined, Playwright (a peer dependency) and Node's own modules imported.

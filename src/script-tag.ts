@@ -3,13 +3,14 @@
  * when the page has no `<consent-banner>`, mounts one at the end of `<body>` configured by the
  * `data-*` attributes of this script tag. Included twice → still one banner.
  */
+import { guard } from './core/report.js';
 import { define } from './define.js';
 import { tellGoogle } from './effects/gtag.js';
 
 const script = document.currentScript;
 
 function mount(): void {
-  try {
+  guard(() => {
     if (document.querySelector('consent-banner')) return;
     const banner = document.createElement('consent-banner');
     // Every data-* of the tag becomes the attribute of that name: data-policy-url → policy-url
@@ -19,9 +20,7 @@ function mount(): void {
       if (own) banner.setAttribute(own, value);
     }
     document.body.append(banner);
-  } catch (error) {
-    console.error('[consent-banner]', error);
-  }
+  });
 }
 
 // Google Consent Mode's default goes first, while this tag runs: placed before Google's tag, it

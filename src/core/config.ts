@@ -4,7 +4,7 @@
  */
 import { isCategoryId, type CategoryConfig } from './categories.js';
 import { isConsentType } from './consent-mode.js';
-import { DEFAULT_COOKIE_DAYS } from './rules.js';
+import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from './settings.js';
 import type { CategoryId, Lang, LocalizedText } from './types.js';
 
 /** The one shape of configuration beyond attributes (README "Configuration beyond attributes"). */
@@ -200,10 +200,10 @@ export const parseCookieDays = (value: unknown, problems: string[]): number =>
 
 /** `cookie-name`: a cookie-name token; anything else is `consent`. */
 export function parseCookieName(value: unknown, problems: string[]): string {
-  if (value === null || value === undefined || value === '') return 'consent';
+  if (value === null || value === undefined || value === '') return DEFAULT_COOKIE_NAME;
   if (typeof value === 'string' && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/.test(value)) return value;
   problems.push(ignored(`cookie-name="${String(value)}"`, 'a cookie name'));
-  return 'consent';
+  return DEFAULT_COOKIE_NAME;
 }
 
 /** An attribute with a few allowed values (`logs`, `gpc`, `theme`): a message for any other. */

@@ -10,7 +10,7 @@ import type {
 } from './types.js';
 import { FORMAT_VERSION } from './codec.js';
 
-export const DEFAULT_COOKIE_DAYS = 182;
+export { DEFAULT_COOKIE_DAYS } from './settings.js';
 const DAY = 86_400;
 
 /**

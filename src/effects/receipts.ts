@@ -7,6 +7,7 @@
  * (`sendBeacon` is not needed: a keepalive fetch is sent as soon as the visitor decides.)
  */
 import type { Receipt } from '../core/receipt.js';
+import { PREFIX } from '../core/report.js';
 
 /** Receipts waiting for a confirmation, kept at most: the newest ones. */
 const MAX_WAITING = 20;
@@ -56,8 +57,7 @@ export async function sendReceipts(url: string, receipt?: Receipt | null): Promi
           body: JSON.stringify(item),
         });
         if (ok || (status < 500 && status != 408 && status != 429)) {
-          if (!ok)
-            console.warn('[consent-banner]', `receipt-url answered ${status}: receipt dropped`);
+          if (!ok) console.warn(PREFIX, `receipt-url answered ${status}: receipt dropped`);
           save(
             url,
             load(url).filter((r) => r.id !== item.id),

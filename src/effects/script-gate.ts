@@ -9,6 +9,7 @@
  * runs only once the parser is past it (something follows it in the document, or the document
  * has finished parsing), and the scripts after it wait too, to keep document order.
  */
+import { PREFIX } from '../core/report.js';
 import { mayRun } from '../core/script-plan.js';
 import type { CategoryId } from '../core/types.js';
 import { parsed } from './parser.js';
@@ -57,7 +58,7 @@ export function scriptGate(doc: Document, isGranted: (id: CategoryId) => boolean
           await run(script);
         } catch (error) {
           // Refused by the page (a Trusted Types or CSP rule): said once, and the others go on.
-          console.error('[consent-banner]', error);
+          console.error(PREFIX, error);
         }
         ran = true;
       }

@@ -1,17 +1,23 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { BannerConfig } from '../core/config.js';
-import { wholeNumberAttribute } from '../core/config.js';
-import type { GpcSetting } from '../core/gpc.js';
-import type { Category, CategoryId, ChangeSource, ConsentState, Lang } from '../core/types.js';
+import type { SettingValues, Texts } from '../core/configure.js';
+import { resolveLang } from '../core/lang.js';
+import { PREFIX, guard } from '../core/report.js';
+import { SETTINGS } from '../core/settings.js';
+import type { CategoryId, ConsentState, Lang } from '../core/types.js';
 import { reserveSpace } from '../effects/page-space.js';
-import { resolveLang, stringsFor, type Strings } from '../i18n/strings.js';
-import { consentController, type Texts } from './consent-controller.js';
-import { guard } from './guard.js';
-import { styles } from './consent-banner.styles.js';
+import { coreStyles } from './core.styles.js';
+import { settingsLabel } from '../i18n/settings-label.js';
+import { consentStore, type ConsentStore } from './store.js';
+import type { BannerUi, UiHost, View } from './ui-host.js';
 
 /**
  * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
  * preferences dialog, and a small settings button once the visitor has chosen.
+ *
+ * Two stages (README "Speed"): the element itself holds no Lit and no texts. It reads the
+ * stored choice, fires the events, gates scripts and shows the settings button. The first
+ * layer, the dialog and the confirmation (Lit, both languages' texts, their styles) are loaded
+ * the moment a visitor needs them: no valid choice, or the settings opened.
  *
  * @fires consent-ready - Once per page load, as soon as the stored choice is known. `detail`: the state.
  * @fires consent-change - Every time the choice changes. `detail`: the state, `changed`, `source`.
@@ -66,84 +72,78 @@ import { styles } from './consent-banner.styles.js';
  *   and the settings button.
  * @cssprop [--consent-banner-max-width=64rem] - Widest the first layer and the confirmation grow.
  */
-export class ConsentBanner extends LitElement {
-  static override styles = styles;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
+export class ConsentBanner extends HTMLElement {
+  /** Every attribute of the settings table (README "Attributes"). */
+  static get observedAttributes(): string[] {
+    return SETTINGS.flatMap((s) => (s.attribute ? [s.attribute] : []));
+  }
 
-  /* Declared without decorators: the decorator helpers cost bytes in the script-tag build. */
-  static override properties = {
-    lang: {},
-    policyUrl: { attribute: 'policy-url' },
-    revision: { converter: wholeNumberAttribute },
-    cookieName: { attribute: 'cookie-name' },
-    cookieDomain: { attribute: 'cookie-domain' },
-    cookieDays: { attribute: 'cookie-days', converter: wholeNumberAttribute },
-    logs: {},
-    categories: {},
-    noSettingsButton: { attribute: 'no-settings-button', type: Boolean },
-    theme: { reflect: true },
-    receiptUrl: { attribute: 'receipt-url' },
-    gpc: {},
-    googleConsentMode: { attribute: 'google-consent-mode', type: Boolean },
-    config: { attribute: false },
-  };
+  static {
+    // One property a setting, from the table: a change takes effect (README "Attributes").
+    for (const setting of SETTINGS) {
+      const name = setting.property;
+      if (setting.change === 'native') continue;
+      Object.defineProperty(this.prototype, name, {
+        get(this: ConsentBanner) {
+          return this.#values.has(name) ? this.#values.get(name) : setting.default;
+        },
+        set(this: ConsentBanner, value: unknown) {
+          const old = this[name as keyof SettingValues];
+          this.#values.set(name, value);
+          if (old === value) return;
+          // `theme` is written back to its attribute: the styles follow `:host([theme=…])`.
+          if (name === 'theme' && this.getAttribute(name) !== value)
+            if (typeof value === 'string') this.setAttribute(name, value);
+            else this.removeAttribute(name);
+          if (setting.change === 'configure') this.#store.changed();
+          this.requestUpdate();
+        },
+      });
+    }
+  }
 
-  /** `th` or `en`. Default: the nearest `[lang]`, then the browser's languages, then `th`. */
-  declare lang: string;
-
-  /** Link to the full privacy policy (`http(s):` or relative). */
-  policyUrl = '';
-
-  /** Policy revision: a stored choice for an older revision counts as no choice. */
-  revision: number | string = 0;
-
-  /** Name of the consent cookie. */
-  cookieName = 'consent';
-
-  /** Cookie domain, e.g. `.example.go.th` to share the choice with sub-domains. Default: host only. */
-  cookieDomain?: string;
-
-  /** How long a choice is kept, in days. */
-  cookieDays: number | string = 182;
-
-  /** `required` (server logs are a notice) or `optional` (the visitor may refuse detailed logs). */
-  logs: 'required' | 'optional' = 'required';
-
-  /** Which optional categories to offer, separated by spaces or commas. Default: all. */
-  categories: string | null = null;
-
-  /** No settings button after a choice (the host provides its own `data-consent-open` link). */
-  noSettingsButton = false;
-
-  /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
-  theme: 'auto' | 'light' | 'dark' = 'auto';
-
-  /**
-   * Where each decision is sent as a JSON receipt (consent id, time, revision, categories,
-   * method, language, page; never the IP address), to prove consent. `http(s):` or relative.
-   */
-  receiptUrl = '';
-
-  /**
-   * `honor`: a visitor whose browser sends Global Privacy Control, and who has not chosen, is
-   * recorded as refusing every optional category (`method: 'gpc'`), without the banner.
-   * `ignore`: the banner asks them like anyone else.
-   */
-  gpc: GpcSetting = 'honor';
-
-  /**
-   * Tell Google's tags the choice (Consent Mode v2): a `default` with everything denied, then an
-   * `update` on every load with a choice and on every change (README "Google Consent Mode").
-   */
-  googleConsentMode = false;
-
-  /** Texts and categories beyond attributes (README "Configuration beyond attributes"). Merged over a JSON child config. */
-  config: BannerConfig = {};
+  /** The settings' values, once set. */
+  #values = new Map<string, unknown>();
 
   /** The decision flow: configuration, the stored choice, decisions and what they cause. */
-  #consent = consentController(this, {
+  #store: ConsentStore = consentStore(this, {
     lang: () => this.#lang(),
     sync: () => this.#sync(),
   });
+
+  #root = this.attachShadow({ mode: 'open' });
+
+  constructor() {
+    super();
+    // A property the page set before the element was defined: through the setter now.
+    for (const { property } of SETTINGS)
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value: unknown = this[property as keyof this];
+        Reflect.deleteProperty(this, property);
+        (this as Record<string, unknown>)[property] = value;
+      }
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    const setting = SETTINGS.find((s) => s.attribute === name);
+    if (!setting || setting.change === 'native') return this.requestUpdate();
+    const property = setting.property;
+    if (value === null && setting.type !== 'boolean') {
+      // Removed: the default again.
+      const old = this[property as keyof SettingValues];
+      this.#values.delete(property);
+      if (old !== setting.default) (this as Record<string, unknown>)[property] = setting.default;
+      return;
+    }
+    (this as Record<string, unknown>)[property] =
+      setting.type === 'boolean'
+        ? value !== null
+        : // Plain digits become a number; anything else stays as written, for the message.
+          setting.type === 'number' && /^\d{1,10}$/.test(value ?? '')
+          ? Number(value)
+          : value;
+  }
 
   /** Per-language text overrides; the same as `config.texts`. */
   get texts(): Texts {
@@ -155,50 +155,75 @@ export class ConsentBanner extends LitElement {
 
   /** The consent state; readable at any time. */
   get consent(): ConsentState {
-    return this.#consent.current;
+    return this.#store.state;
   }
 
-  /** Which layer shows: the first layer, the confirmation, or neither. */
-  #view: 'banner' | 'none' | 'confirmation' = 'none';
-  /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
-  #dialogWanted = false;
-  /** The confirmation's live region is rendered from then on, too. */
-  #live = false;
-  #opener: HTMLElement | null = null;
-  #resize: ResizeObserver | null = null;
+  /** The user interface, once loaded. */
+  #ui: BannerUi | null = null;
+  #uiLoad: Promise<BannerUi> | null = null;
+  /** What is still to do, one task after another: loading the interface, drawing. */
+  #work: Promise<unknown> = Promise.resolve();
+  #drawing = false;
+  /** The settings button while the interface is not loaded. */
+  #button: HTMLButtonElement | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /**
+   * Resolves once everything asked for so far is drawn (the interface loaded, if it was
+   * needed), as Lit's `updateComplete` does.
+   */
+  get updateComplete(): Promise<boolean> {
+    return (async () => {
+      for (let work; work !== this.#work;) await (work = this.#work);
+      return true;
+    })();
+  }
+
+  /** Draws again, once, after what is already asked for. */
+  requestUpdate(): void {
+    if (this.#drawing) return;
+    this.#drawing = true;
+    this.#then(() => {
+      this.#drawing = false;
+      guard(() => this.#draw());
+    });
+  }
+
+  #then(task: () => unknown): void {
+    this.#work = this.#work.then(task).catch((error: unknown) => console.error(PREFIX, error));
+  }
+
+  connectedCallback(): void {
+    this.#store.connect();
     document.addEventListener('click', this.#onDocumentClick);
-    // Added again: render again, so that the page keeps room for the layer (see updated()).
+    // Added again: draw again, so that the page keeps room for the layer.
     this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize?.disconnect();
+  disconnectedCallback(): void {
+    this.#store.disconnect();
+    this.#ui?.disconnect();
     reserveSpace(0);
     document.removeEventListener('click', this.#onDocumentClick);
   }
 
   /** Grants every optional category. */
   acceptAll(): void {
-    this.#all(true, 'api');
+    this.#decide(() => this.#store.all(true, 'api'));
   }
 
   /** Denies every optional category. */
   rejectAll(): void {
-    this.#all(false, 'api');
+    this.#decide(() => this.#store.all(false, 'api'));
   }
 
   /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
   setConsent(choice: Record<CategoryId, boolean>): void {
-    this.#decide(() => this.#consent.set(choice));
+    this.#decide(() => this.#store.set(choice));
   }
 
   /** Whether a category is granted now. */
   isGranted(id: CategoryId): boolean {
-    return this.#consent.isGranted(id);
+    return this.#store.isGranted(id);
   }
 
   /** Resolves when the category is granted (at once if it already is). Never rejects. */
@@ -216,269 +241,121 @@ export class ConsentBanner extends LitElement {
 
   /** Opens the preferences dialog. */
   showPreferences(): void {
-    guard(() => void this.#openDialog());
+    this.#open();
   }
 
   /** Forgets the choice and asks again. Scripts that already ran stay run. */
   reset(): void {
-    this.#decide(() => this.#consent.reset(), 'banner');
+    this.#decide(() => this.#store.reset(), 'banner');
   }
 
   /**
-   * A decision (`decide` makes it; `false`: it made none), then the confirmation (or `view`).
-   * A second banner on the page (README "Design decisions") decides nothing.
+   * A decision (`decide` makes it; `false`: it made none), made at once; then the
+   * confirmation (or `view`) shows. A second banner on the page (README "Design decisions")
+   * decides nothing.
    */
-  #decide(decide: () => unknown, view: 'banner' | 'confirmation' = 'confirmation'): void {
+  #decide(decide: () => unknown, view: View = 'confirmation'): void {
     guard(() => {
       // A keyboard user who decided on the first layer must not be left on <body>.
-      const refocus =
-        !!this.shadowRoot?.activeElement && !this.renderRoot.querySelector('dialog[open]');
-      if (!this.#consent.active || decide() === false) return;
-      this.#show(view);
-      this.#closeDialog();
-      if (refocus) void this.#refocus();
+      const refocus = !!this.#root.activeElement && !this.#root.querySelector('dialog[open]');
+      if (!this.#store.active || decide() === false) return;
+      this.#withUi((ui) => ui.decided(view, refocus));
     });
   }
 
   /** The state changed by itself (the first read, a lapse, new settings): the layer follows. */
   #sync(): void {
-    const view = this.#view;
-    this.#show(!this.#consent.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
+    if (this.#ui || !this.#store.state.decided) this.#withUi((ui) => ui.sync());
+    else this.requestUpdate();
   }
 
-  /** Where focus goes when our focused control went away: the settings, else Hide, else Choose. */
-  async #refocus(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>('[part~=settings-button],[part~=dismiss-button],[part~=choose]')
-      ?.focus();
-  }
-
-  /** While the first layer or the confirmation shows, the page keeps room for it. */
-  protected override updated(): void {
-    const layer = this.#reserve();
-    // Without ResizeObserver (an old browser), the room follows each render only.
-    if (typeof ResizeObserver !== 'function') return;
-    this.#resize ??= new ResizeObserver(() => this.#reserve());
-    this.#resize.disconnect();
-    if (layer) this.#resize.observe(layer);
-  }
-
-  #reserve(): Element | null {
-    const layer = this.renderRoot.querySelector('section,.on');
-    reserveSpace(layer?.getBoundingClientRect().height ?? 0);
-    return layer;
-  }
-
-  #show(view: 'banner' | 'none' | 'confirmation'): void {
-    this.#view = view;
-    if (view !== 'none') this.#live = true;
-    this.requestUpdate();
+  /** The dialog, with focus back on `opener` when it closes. */
+  #open(opener?: HTMLElement): void {
+    if (this.#store.active) this.#withUi((ui) => void ui.open(opener));
   }
 
   #onDocumentClick = (event: MouseEvent): void => {
     const opener = (event.target as Element).closest?.('[data-consent-open]');
     if (!opener) return;
     event.preventDefault();
-    guard(() => void this.#openDialog(opener as HTMLElement));
+    this.#open(opener as HTMLElement);
   };
 
-  /** Click on Choose or the settings button: the dialog, with focus back there on close. */
-  #openFrom = (event: Event): void => void this.#openDialog(event.currentTarget as HTMLElement);
-
-  async #openDialog(opener?: HTMLElement): Promise<void> {
-    if (!this.#consent.active) return;
-    // Without an opener (the API), the dialog's own focus restoration returns focus.
-    this.#opener = opener ?? null;
-    this.#dialogWanted = this.#live = true;
-    this.requestUpdate();
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || dialog.open) return;
-    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
-      input.checked = this.isGranted(input.dataset.id ?? '');
-    dialog.showModal();
+  /** Runs `use` with the user interface, loaded first if it is not yet (README "Speed"). */
+  #withUi(use: (ui: BannerUi) => void): void {
+    if (this.#ui) return guard(() => use(this.#ui as BannerUi));
+    this.#uiLoad ??= import('../ui/banner-ui.js').then(({ bannerUi }) => {
+      this.#button?.remove();
+      this.#button = null;
+      return (this.#ui = bannerUi(this.#uiHost));
+    });
+    const load = this.#uiLoad;
+    this.#then(async () => use(await load));
   }
 
-  #closeDialog(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  #onDialogClose = async (): Promise<void> => {
-    await this.updateComplete;
-    const opener = this.#opener;
-    this.#opener = null;
-    // The opener may be gone (the first layer's Choose, after a decision): then the settings.
-    if (opener?.isConnected) opener.focus();
-    else if (opener) void this.#refocus();
+  /** What the user interface reads and calls. */
+  #uiHost: UiHost = {
+    element: this,
+    root: this.#root,
+    store: this.#store,
+    lang: () => this.#lang(),
+    decide: (decide, view) => this.#decide(decide, view),
   };
-
-  #save = (): void => {
-    const choice: Record<CategoryId, boolean> = {};
-    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-id]'))
-      choice[input.dataset.id ?? ''] = input.checked;
-    this.#decide(() => this.#consent.decide(choice, 'custom', 'preferences'));
-  };
-
-  /** Accept all (`on`) or reject all. */
-  #all(on: boolean, source: ChangeSource): void {
-    this.#decide(() => this.#consent.all(on, source));
-  }
-
-  /** Accept all and Reject all: the same pair, alike, on both layers. */
-  #acceptReject(s: Strings, source: ChangeSource) {
-    return [true, false].map(
-      (on) =>
-        html`<button
-          part="button ${on ? 'accept' : 'reject'}"
-          @click=${() => this.#all(on, source)}
-        >
-          ${on ? s.acceptAll : s.rejectAll}
-        </button>`,
-    );
-  }
 
   #lang(): Lang {
     const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
     return resolveLang(this.getAttribute('lang'), inherited, navigator.languages ?? []);
   }
 
-  #strings(lang: Lang): Strings {
-    return stringsFor(lang, this.#consent.texts[lang] as Partial<Strings> | undefined);
-  }
-
-  /** A category's label or description: the host's own text, else the built-in string. */
-  #text(category: Category, kind: 'label' | 'description', lang: Lang, s: Strings): string {
-    const own = category[kind];
-    const key = `${category.id}${kind === 'label' ? 'Label' : 'Description'}` as keyof Strings;
-    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? category.id : '');
-    return category.id === 'logs' && kind === 'description' && !category.required
-      ? `${text} ${s.logsOptionalNote}`
-      : text;
-  }
-
-  protected override render(): TemplateResult {
+  /**
+   * Draws: the user interface, once loaded; before that, the settings button alone (a
+   * returning visitor's whole banner).
+   */
+  #draw(): void {
+    if (this.#ui) return this.#ui.render();
+    if (!this.#store.state.decided || this.noSettingsButton) {
+      this.#button?.remove();
+      this.#button = null;
+      return;
+    }
     const lang = this.#lang();
-    const s = this.#strings(lang);
-    const policy = this.#consent.policy;
-    const decided = this.#consent.state.decided;
-    const confirming = this.#view === 'confirmation';
-    // One settings button: inside the confirmation while it shows, then floating.
-    const settings = this.noSettingsButton
-      ? nothing
-      : html`<button
-          part="settings-button"
-          class=${confirming ? '' : 'float'}
-          lang=${lang}
-          aria-haspopup="dialog"
-          @click=${this.#openFrom}
-        >
-          ${s.settingsButton}
-        </button>`;
-    return html`
-      ${
-        this.#view === 'banner'
-          ? html`<section part="banner" lang=${lang} aria-labelledby="cb-title">
-              <h2 part="title" id="cb-title">${s.bannerTitle}</h2>
-              <p part="text">
-                ${s.bannerText}
-                ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
-              </p>
-              <div part="actions" class="actions">
-                ${this.#acceptReject(s, 'banner')}
-                <button part="button choose" aria-haspopup="dialog" @click=${this.#openFrom}>
-                  ${s.choose}
-                </button>
-              </div>
-            </section>`
-          : nothing
-      }
-      ${this.#dialogWanted ? this.#renderDialog(lang, s) : nothing}
-      ${
-        // The live region is rendered from the first time the first layer, the dialog or a
-        // confirmation shows, so that it is there before the message it will announce. A
-        // returning visitor who never opens the dialog gets none.
-        this.#live
-          ? html`<div
-              class="c ${confirming ? 'on' : ''}"
-              part=${confirming ? 'confirmation' : ''}
-              lang=${lang}
-            >
-              <p part="message" role="status">
-                ${confirming ? (this.#consent.cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
-              </p>
-              ${
-                confirming
-                  ? html`${settings}<button
-                        part="dismiss-button"
-                        @click=${() => {
-                          this.#show('none');
-                          void this.#refocus();
-                        }}
-                      >
-                        ${s.dismiss}
-                      </button>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
-      ${decided && this.#view === 'none' ? settings : nothing}
-    `;
+    let button = this.#button;
+    if (!button) {
+      adopt(this.#root, coreStyles);
+      button = this.#button = document.createElement('button');
+      button.setAttribute('part', 'settings-button');
+      button.className = 'float';
+      button.setAttribute('aria-haspopup', 'dialog');
+      button.onclick = () => this.#open(button as HTMLButtonElement);
+      this.#root.append(button);
+    }
+    button.lang = lang;
+    button.textContent = settingsLabel(lang, this.#store.derived.texts);
   }
+}
 
-  /** The preferences dialog: each category with its explanation, and the three buttons. */
-  #renderDialog(lang: Lang, s: Strings) {
-    const policy = this.#consent.policy;
-    return html`
-      <dialog
-        part="dialog"
-        lang=${lang}
-        aria-labelledby="cb-dialog-title"
-        aria-describedby="cb-dialog-intro"
-        @close=${this.#onDialogClose}
-      >
-        <div class="head">
-          <h2 part="title" id="cb-dialog-title">${s.dialogTitle}</h2>
-          <button part="close-button" aria-label=${s.close} @click=${() => this.#closeDialog()}>
-            ✕
-          </button>
-        </div>
-        <p part="text" id="cb-dialog-intro">
-          ${s.dialogIntro}
-          ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
-        </p>
-        <ul>
-          ${this.#consent.categories.map((c) => {
-            const label = this.#text(c, 'label', lang, s);
-            return html`<li part="category">
-              <div class="row">
-                ${
-                  c.required
-                    ? html`<span part="label">${label}</span>
-                        <span part="always-active">${s.alwaysActive}</span>`
-                    : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
-                        <input
-                          type="checkbox"
-                          role="switch"
-                          part="switch"
-                          id="cb-switch-${c.id}"
-                          data-id=${c.id}
-                          aria-describedby="cb-desc-${c.id}"
-                        />`
-                }
-              </div>
-              <p part="description" id="cb-desc-${c.id}">
-                ${this.#text(c, 'description', lang, s)}
-              </p>
-            </li>`;
-          })}
-        </ul>
-        <div part="actions" class="actions">
-          <button part="button save" @click=${this.#save}>${s.save}</button>
-          ${this.#acceptReject(s, 'preferences')}
-        </div>
-      </dialog>
-    `;
+/**
+ * The shadow root's styles, as one constructable stylesheet (no `<style>`: a page whose CSP
+ * has `style-src 'self'` allows it); a `<style>` where the browser has none (Safari before
+ * 16.4).
+ */
+export function adopt(root: ShadowRoot, css: string): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = root.querySelector('style') ?? root.appendChild(document.createElement('style'));
+    style.textContent = css;
   }
+}
+
+/**
+ * The settings' properties, typed from the table (the class defines them from it). `lang` is
+ * the browser's own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class defines these accessors in its static block, from the settings table
+export interface ConsentBanner extends Omit<SettingValues, 'lang' | 'config'> {
+  /** Texts and categories beyond attributes (README "Configuration beyond attributes"). */
+  config: BannerConfig;
 }

@@ -1,4 +1,5 @@
 import type { Strings } from './strings.js';
+import { SETTINGS_LABEL } from './settings-label.js';
 
 export const en: Strings = {
   bannerTitle: 'Cookies and log files',
@@ -14,7 +15,7 @@ export const en: Strings = {
   save: 'Save choices',
   close: 'Close',
   alwaysActive: 'Always active',
-  settingsButton: 'Cookie settings',
+  settingsButton: SETTINGS_LABEL.en,
   savedMessage: 'Your choice is saved. Change it any time in Cookie settings.',
   dismiss: 'Hide this message',
   cookiesBlocked: 'Your browser blocks cookies, so this choice lasts only on this page.',

@@ -1,7 +1,11 @@
 /** Every user-visible string of the banner. `th.ts` and `en.ts` implement it. */
+import type { TextKey } from '../core/text-keys.js';
 import type { Lang } from '../core/types.js';
 import { en } from './en.js';
 import { th } from './th.js';
+
+export { TEXT_KEYS as STRING_KEYS } from '../core/text-keys.js';
+export { resolveLang, toLang } from '../core/lang.js';
 
 export interface Strings {
   /** Heading of the first layer. */
@@ -46,33 +50,13 @@ export interface Strings {
 
 export type StringKey = keyof Strings;
 
+/** The keys core checks configuration against are exactly this interface's (a type error if not). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const KEYS_MATCH: Same<StringKey, TextKey> = true;
+
 export const BUILT_IN_STRINGS: Readonly<Record<Lang, Strings>> = { th, en };
 
-export const STRING_KEYS = Object.keys(en) as StringKey[];
-
 export const LANGS: readonly Lang[] = ['th', 'en'];
-
-/** `th-TH` → `th`; anything not Thai or English → `null`. */
-export function toLang(tag: string | null | undefined): Lang | null {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'th' || primary === 'en' ? primary : null;
-}
-
-/**
- * The language to show: the element's own `lang`, the nearest `[lang]` ancestor, the browser's
- * languages in order, then Thai.
- */
-export function resolveLang(
-  own: string | null | undefined,
-  inherited: string | null | undefined,
-  browser: readonly string[],
-): Lang {
-  for (const tag of [own, inherited, ...browser]) {
-    const lang = toLang(tag);
-    if (lang) return lang;
-  }
-  return 'th';
-}
 
 /** Built-in strings of `lang` with the host's overrides on top. */
 export function stringsFor(lang: Lang, overrides?: Partial<Strings>): Strings {

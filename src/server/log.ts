@@ -7,6 +7,7 @@
  * otherwise the address is anonymised (see {@link anonymizeIp}) and the time cut to the day,
  * so the line cannot be joined back to a full address in the legal-minimum log.
  */
+import { PREFIX } from '../core/report.js';
 import { NO_ADDRESS, anonymizeIp, normalizeIp } from './ip.js';
 import { checked, isGranted, type ReadConsentOptions } from './read-consent.js';
 
@@ -177,7 +178,7 @@ export function consentLog(
         write(logLine(request, response, options));
       } catch (error) {
         // A failing log writer must not take the server down with it.
-        console.error('[consent-banner]', error);
+        console.error(PREFIX, error);
       }
     };
     if (typeof response?.once === 'function') {

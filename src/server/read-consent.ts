@@ -10,7 +10,8 @@ import type { Category, CategoryId, ConsentRecord, ConsentState } from '../core/
 import { firstCookie } from '../core/cookie-header.js';
 
 /** The banner's default cookie name (the `cookie-name` attribute). */
-export const DEFAULT_COOKIE_NAME = 'consent';
+export { DEFAULT_COOKIE_NAME } from '../core/settings.js';
+import { DEFAULT_COOKIE_NAME } from '../core/settings.js';
 
 /**
  * What the server knows about the site's banner; every field is optional. A wrong option is a

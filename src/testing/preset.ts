@@ -8,7 +8,8 @@ import type { BrowserContext } from '@playwright/test';
 import { isCategoryId } from '../core/categories.js';
 import { encodeRecord } from '../core/codec.js';
 import { parseCookieDays, parseCookieName, parseRevision } from '../core/config.js';
-import { DEFAULT_COOKIE_DAYS, makeRecord } from '../core/rules.js';
+import { makeRecord } from '../core/rules.js';
+import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from '../core/settings.js';
 import type { Category, CategoryId } from '../core/types.js';
 import { randomId } from '../effects/random-id.js';
 
@@ -158,7 +159,9 @@ export async function presetConsent(
   const root = siteRoot(options.url);
   const problems: string[] = [];
   const name =
-    options.cookieName === undefined ? 'consent' : parseCookieName(options.cookieName, problems);
+    options.cookieName === undefined
+      ? DEFAULT_COOKIE_NAME
+      : parseCookieName(options.cookieName, problems);
   if (problems.length > 0 || name === '') {
     fail(`options.cookieName must be a cookie name, not ${show(options.cookieName)}`);
   }

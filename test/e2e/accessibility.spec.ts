@@ -291,6 +291,7 @@ test('every part in the page is documented, and every documented part is in the 
 }) => {
   const ui = bannerUi(page, TH);
   await page.goto(PAGES.sso);
+  await expect(ui.region).toBeVisible();
   const seen = new Set(await renderedParts(page));
   await ui.choose.click();
   await expect(ui.dialog).toBeVisible();

@@ -71,14 +71,18 @@ document.addEventListener('consent-ready', (event) => { window.__heard = event.d
     expect(result.sameClass).toBe(true);
   });
 
-  test('lit is an import of the npm build, not bundled into it', async () => {
+  test('the npm build: the element imports no Lit; its interface, a chunk of its own, imports lit', async () => {
     // Read as built (the dev server would rewrite the bare imports).
     const index = await readFile('dist/index.js', 'utf8');
     const chunk = /from ["']\.\/([^"']+\.js)["']/.exec(index)?.[1];
     expect(chunk, 'dist/index.js re-exports a shared chunk').toBeTruthy();
-    const built = await readFile(`dist/${chunk}`, 'utf8');
-    expect(built).toMatch(/from "lit"/);
-    expect(built).not.toMatch(/class ReactiveElement|LitElement extends/);
+    const element = await readFile(`dist/${chunk}`, 'utf8');
+    expect(element, 'the element stage holds no Lit').not.toMatch(/["']lit[/"']|lit-html/);
+    const ui = /import\(["']\.\/([^"']+\.js)["']\)/.exec(element)?.[1];
+    expect(ui, 'the element loads its interface on demand').toBeTruthy();
+    const built = await readFile(`dist/${ui}`, 'utf8');
+    expect(built).toMatch(/from "lit\/html\.js"/);
+    expect(built).not.toMatch(/function render\(|class ReactiveElement|LitElement extends/);
   });
 
   test('the page builds and the server entry are single files that import nothing', async () => {

@@ -222,6 +222,8 @@ describe('semantics', () => {
       </div>`,
     );
     const el = wrapper.querySelector('consent-banner')!;
+    // The fixture waited for the wrapper alone: the first layer comes with the interface.
+    await el.updateComplete;
     const banner = part(el, 'banner')!;
     expect(banner.localName).to.equal('section');
     expect(banner.hasAttribute('aria-modal')).to.equal(false);

@@ -131,6 +131,30 @@ for (const lang of ['en', 'th'] as const) {
       expect(b.win().errors).to.deep.equal([]);
     });
 
+    it('a returning visitor: no Lit evaluated, the settings button alone; the dialog the moment they ask', async () => {
+      const { frame, b } = await open(lang);
+      await click(frame, b.find('section [part~="reject"]')!);
+      await until(() => b.granted() !== null, 'the cookie');
+
+      await reload(frame);
+      await until(() => b.settings() !== null, 'the settings button');
+      // lit-html registers its version on the page when its module is evaluated.
+      const lit = () => (b.win() as unknown as { litHtmlVersions?: string[] }).litHtmlVersions;
+      expect(lit(), 'no Lit evaluated').to.equal(undefined);
+      const root = b.win().document.querySelector('consent-banner')!.shadowRoot!;
+      expect(
+        [...root.children].map((e) => `${e.localName} ${e.getAttribute('part')}`),
+        'the shadow root holds the settings button alone',
+      ).to.deep.equal(['button settings-button']);
+      expect(b.settings()!.textContent?.trim()).to.equal(s.settingsButton);
+      expect(getComputedStyle(b.settings()!).position, 'styled: floating').to.equal('fixed');
+
+      await click(frame, b.settings()!);
+      await until(() => b.dialogOpen(), 'the dialog opens');
+      expect(lit(), 'Lit, now that it is needed').to.have.length(1);
+      expect(b.win().errors).to.deep.equal([]);
+    });
+
     it('Reject all: nothing gated runs, now or after a reload', async () => {
       const { frame, b } = await open(lang);
       await click(frame, b.find('section [part~="reject"]')!);

@@ -1,63 +1,9 @@
-import { unsafeCSS } from 'lit';
-
 /**
- * Every colour, font and size comes from a `--consent-banner-*` custom property with a
- * default; light and dark defaults meet WCAG 2.2 AA (text ≥ 4.5:1, controls ≥ 3:1).
- *
- * `unsafeCSS` of a constant, not the `css` tag: the text is ours and has no values in it, and
- * the tag's checks cost the script-tag build 100 B (README "Size").
+ * The first layer's, the confirmation's and the dialog's styles, after the ones every page
+ * gets (src/element/core.styles.ts). Every colour, font and size comes from a
+ * `--consent-banner-*` custom property with a default (README "Styling").
  */
-export const styles = unsafeCSS(`
-  :host {
-    --_bg: var(--consent-banner-bg, #fff);
-    --_fg: var(--consent-banner-fg, #1b1f24);
-    --_muted: var(--consent-banner-muted, #4a5260);
-    --_accent: var(--consent-banner-accent, #0b4a8b);
-    --_accent-fg: var(--consent-banner-accent-fg, #fff);
-    --_border: var(--consent-banner-border, #8a94a3);
-    --_focus: var(--consent-banner-focus, #0b4a8b);
-    --_radius: var(--consent-banner-radius, 0.5rem);
-    --_space: var(--consent-banner-spacing, 1rem);
-    --_z: var(--consent-banner-z-index, 2147483000);
-    font: var(--consent-banner-font-size, 1rem) / 1.6
-      var(
-        --consent-banner-font,
-        system-ui,
-        'Noto Sans Thai',
-        'Leelawadee UI',
-        Thonburi,
-        Sarabun,
-        Tahoma,
-        sans-serif
-      );
-    color: var(--_fg);
-    /* Thai has no spaces: break only where the browser's dictionary finds a word end. */
-    overflow-wrap: break-word;
-  }
-  :host([theme=dark]) {
-    --_bg: var(--consent-banner-bg, #1b1f24);
-    --_fg: var(--consent-banner-fg, #f2f4f7);
-    --_muted: var(--consent-banner-muted, #c3c9d1);
-    --_accent: var(--consent-banner-accent, #9ccaff);
-    --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
-    --_border: var(--consent-banner-border, #7b8594);
-    --_focus: var(--consent-banner-focus, #9ccaff);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme=light])) {
-      --_bg: var(--consent-banner-bg, #1b1f24);
-      --_fg: var(--consent-banner-fg, #f2f4f7);
-      --_muted: var(--consent-banner-muted, #c3c9d1);
-      --_accent: var(--consent-banner-accent, #9ccaff);
-      --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
-      --_border: var(--consent-banner-border, #7b8594);
-      --_focus: var(--consent-banner-focus, #9ccaff);
-    }
-  }
-  :lang(th) {
-    line-height: 1.7;
-  }
-  section,
+export const bannerStyles = `  section,
   .on,
   dialog {
     box-sizing: border-box;
@@ -118,26 +64,12 @@ export const styles = unsafeCSS(`
     grid-template-columns: 1fr 1fr 1fr;
     gap: 0.5rem;
   }
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: inherit;
-    cursor: pointer;
-  }
   /* Accept, reject and choose look exactly alike: reject is as easy as accept. */
   [part~=button] {
     border: 2px solid var(--_accent);
     background: var(--_accent);
     color: var(--_accent-fg);
     font-weight: 600;
-  }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   dialog {
     width: min(40rem, 100vw - 1rem);
@@ -189,11 +121,6 @@ export const styles = unsafeCSS(`
     border-color: var(--_accent);
     background: radial-gradient(circle at 2rem, var(--_accent-fg) 0.55rem, var(--_accent) 0.6rem);
   }
-  .float {
-    position: fixed;
-    inset: auto auto 0.5rem 0.5rem;
-    z-index: var(--_z);
-  }
   .on {
     flex-flow: wrap;
   }
@@ -207,4 +134,4 @@ export const styles = unsafeCSS(`
       appearance: auto;
     }
   }
-`);
+`;

@@ -1,28 +1,34 @@
-// The decision flow on its own (src/element/consent-controller.ts), without the banner's
-// rendering: a host that is a bare ReactiveElement with the element's settings. What it reads,
-// what it tells the page, the other tabs and Google's tags.
+// The decision flow on its own (src/element/store.ts), with nothing rendered: a host that is a
+// bare HTMLElement with the element's settings. What it reads, what it tells the page, the
+// other tabs and Google's tags.
 import { expect, waitUntil } from '@open-wc/testing';
-import { ReactiveElement } from 'lit';
 import type { BannerConfig } from '../../src/core/config.js';
 import type { ConsentChange, ConsentState } from '../../src/core/types.js';
-import { consentController } from '../../src/element/consent-controller.js';
+import { consentStore } from '../../src/element/store.js';
 import { clearAllCookies, getCookie, setConsentCookie, storedValue } from './helpers.js';
 
-class FlowHost extends ReactiveElement {
+class FlowHost extends HTMLElement {
   revision: number | string = 0;
   cookieName = 'flow_consent';
-  cookieDomain?: string;
+  cookieDomain = '';
   cookieDays: number | string = 182;
-  logs = 'required';
+  logs: 'required' | 'optional' = 'required';
   categories: string | null = null;
   config: BannerConfig = {};
   policyUrl = '';
   receiptUrl = '';
-  gpc = 'ignore';
+  gpc: 'honor' | 'ignore' = 'ignore';
   googleConsentMode = false;
-  theme = 'auto';
+  noSettingsButton = false;
+  theme: 'auto' | 'light' | 'dark' = 'auto';
   syncs = 0;
-  flow = consentController(this, { lang: () => 'en', sync: () => this.syncs++ });
+  flow = consentStore(this, { lang: () => 'en', sync: () => this.syncs++ });
+  connectedCallback() {
+    this.flow.connect();
+  }
+  disconnectedCallback() {
+    this.flow.disconnect();
+  }
 }
 customElements.define('flow-host', FlowHost);
 
@@ -64,7 +70,7 @@ afterEach(() => {
   delete window.dataLayer;
 });
 
-describe('consentController', () => {
+describe('consentStore', () => {
   it('reads the stored choice at connection, at once; consent-ready follows in a microtask', async () => {
     setConsentCookie(storedValue({ analytics: true }), 'flow_consent');
     const { host, ready } = connect();
@@ -141,5 +147,46 @@ describe('consentController', () => {
     expect(host.flow.set(null as unknown as Record<string, boolean>)).to.equal(false);
     expect(changes).to.deep.equal([]);
     expect(getCookie('flow_consent')).to.equal(undefined);
+  });
+
+  it('a setting changed after connection is derived again: the next decision follows it', async () => {
+    const { host, changes } = connect();
+    host.cookieName = 'renamed_consent';
+    host.flow.changed();
+    host.flow.all(true, 'api');
+    expect(getCookie('renamed_consent'), 'the new name').to.match(/^1\.0\.necessary~/);
+    expect(getCookie('flow_consent'), 'not the old one').to.equal(undefined);
+    expect(changes.map((c) => c.source)).to.deep.equal(['api']);
+  });
+
+  it('gpc turned to honor after connection decides for a visitor whose browser sends the signal', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { host, changes } = connect();
+      expect(host.flow.state.decided, 'gpc="ignore": asked').to.equal(false);
+      host.gpc = 'honor';
+      host.flow.changed();
+      await waitUntil(() => changes.length === 1, 'the GPC choice is made');
+      expect(changes[0]?.source).to.equal('gpc');
+      expect(host.flow.state.method).to.equal('gpc');
+      expect(host.flow.isGranted('analytics')).to.equal(false);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('Google Consent Mode turned on after connection: the default and the stored choice at once', async () => {
+    setConsentCookie(storedValue({ analytics: true }), 'flow_consent');
+    const { host } = connect();
+    expect(window.dataLayer, 'off: nothing').to.equal(undefined);
+    host.googleConsentMode = true;
+    host.flow.changed();
+    await Promise.resolve();
+    const commands = (window.dataLayer ?? []).map((e) =>
+      Array.from(e as ArrayLike<unknown>)
+        .slice(0, 2)
+        .join(' '),
+    );
+    expect(commands).to.deep.equal(['consent default', 'consent update']);
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * Settings + the JSON child + the host name → everything the banner derives from them
+ * (README "Attributes", "Configuration beyond attributes"), and the stored value + now → the
+ * visitor's choice (README "The cookie"). Pure: the store (src/element/store.ts) reads the page
+ * and calls these.
+ */
+import { resolveCategories } from './categories.js';
+import { decodeRecord } from './codec.js';
+import {
+  mergeConfig,
+  oneOf,
+  parseConfig,
+  parseConfigJson,
+  parseCookieDays,
+  parseCookieDomain,
+  parseCookieName,
+  parseOffered,
+  parseRevision,
+  parseUrl,
+  type BannerConfig,
+} from './config.js';
+import { checkRecord, stateFromRecord, undecidedState } from './rules.js';
+import { SETTINGS, type Setting } from './settings.js';
+import { TEXT_KEYS } from './text-keys.js';
+import type { Category, ConsentState, Lang } from './types.js';
+
+type ValueOf<S extends Setting> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'number' }
+    ? number | string
+    : S extends { type: 'object' }
+      ? BannerConfig
+      : S extends { values: readonly (infer V)[] }
+        ? V
+        : S extends { default: null }
+          ? string | null
+          : string;
+
+/** The value of every setting, as the element's properties hold them. */
+export type SettingValues = { -readonly [S in Setting as S['property']]: ValueOf<S> };
+
+export type Texts = Partial<Record<Lang, Record<string, string>>>;
+
+/** What the settings come to. */
+export interface Derived {
+  readonly categories: readonly Category[];
+  readonly texts: Texts;
+  readonly revision: number;
+  readonly cookie: { readonly name: string; readonly days: number; readonly domain?: string };
+  /** `policy-url`, when safe to link to. */
+  readonly policy: string | null;
+  /** `receipt-url`, when safe to use. */
+  readonly receipts: string | null;
+  /** What was wrong, one entry a problem (the store says them on one console line). */
+  readonly problems: readonly string[];
+}
+
+/** The allowed values of a setting that has few (`logs`, `gpc`, `theme`). */
+const allowed = (property: string): readonly string[] =>
+  (SETTINGS.find((s) => s.property === property) as { values: readonly string[] }).values;
+
+/**
+ * Derives categories, texts, cookie options and URLs from the settings and the JSON child's
+ * text (`null`: none). Bad values are reported in `problems` and fall back to the defaults.
+ */
+export function derive(values: SettingValues, json: string | null, hostname: string): Derived {
+  // The JSON child, then the `config` property over it.
+  const child = json === null ? null : parseConfigJson(json, TEXT_KEYS);
+  const own = parseConfig(values.config, TEXT_KEYS);
+  const problems = [...(child?.problems ?? []), ...own.problems];
+  const config = mergeConfig(child?.value ?? {}, own.value);
+  const revision = parseRevision(values.revision, problems);
+  const cookie = {
+    name: parseCookieName(values.cookieName, problems),
+    days: parseCookieDays(values.cookieDays, problems),
+    domain: parseCookieDomain(values.cookieDomain, hostname, problems),
+  };
+  for (const name of ['logs', 'gpc', 'theme'] as const)
+    oneOf(name, values[name], allowed(name), problems);
+  const policy = parseUrl('policy-url', values.policyUrl, problems);
+  const receipts = parseUrl('receipt-url', values.receiptUrl, problems);
+  const categories = resolveCategories({
+    logs: values.logs === 'optional' ? 'optional' : 'required',
+    offered: parseOffered(values.categories, problems),
+    config: config.categories ?? {},
+  });
+  return { categories, texts: config.texts ?? {}, revision, cookie, policy, receipts, problems };
+}
+
+/** A stored choice that no longer counts: withdrawn, and said once (README "Events"). */
+export interface Lapse {
+  readonly source: 'revision' | 'expiry';
+  /** The state it stood for. */
+  readonly old: ConsentState;
+}
+
+/** What a stored value means now. */
+export interface Stored {
+  readonly state: ConsentState;
+  /** The stored value is a choice that lapsed: remove it, and say so once. */
+  readonly lapse: Lapse | null;
+}
+
+/** The visitor's choice from the stored value (`undefined`: none), at `now` (seconds). */
+export function readStored(value: unknown, derived: Derived, now: number): Stored {
+  const { categories, revision } = derived;
+  const record = decodeRecord(value);
+  const status = record
+    ? checkRecord(record, { categories, revision, cookieDays: derived.cookie.days, now })
+    : 'invalid';
+  if (record && status === 'valid')
+    return { state: stateFromRecord(record, categories), lapse: null };
+  const lapsed = record && (status === 'revision' || status === 'expired');
+  return {
+    state: undecidedState(categories, revision),
+    lapse: lapsed
+      ? {
+          source: status === 'revision' ? 'revision' : 'expiry',
+          old: stateFromRecord(record, categories),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,24 @@
+/** Which language the visitor reads (README "Languages"): Thai or English. */
+import type { Lang } from './types.js';
+
+/** `th-TH` → `th`; anything not Thai or English → `null`. */
+export function toLang(tag: string | null | undefined): Lang | null {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'th' || primary === 'en' ? primary : null;
+}
+
+/**
+ * The language to show: the element's own `lang`, the nearest `[lang]` ancestor, the browser's
+ * languages in order, then Thai.
+ */
+export function resolveLang(
+  own: string | null | undefined,
+  inherited: string | null | undefined,
+  browser: readonly string[],
+): Lang {
+  for (const tag of [own, inherited, ...browser]) {
+    const lang = toLang(tag);
+    if (lang) return lang;
+  }
+  return 'th';
+}

@@ -1,0 +1,28 @@
+/** What every console line of ours starts with, and the guard around everything we run. */
+export const PREFIX = '[consent-banner]';
+
+/** Nothing we do may throw into the host page (README "Design decisions"). */
+export function guard(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    console.error(PREFIX, error);
+  }
+}
+
+/** The page's one working banner: a second one does nothing but say so (README "Design decisions"). */
+let active: { readonly isConnected: boolean } | null = null;
+
+/**
+ * Whether `banner` may work: it is the page's working banner, or becomes it because there is
+ * none (or the last one left the page). `claim` false only asks.
+ */
+export function isActiveBanner(banner: { readonly isConnected: boolean }, claim = false): boolean {
+  if (claim && (!active?.isConnected || active === banner)) active = banner;
+  return active === banner;
+}
+
+/** `banner` left the page: another one may work. */
+export function releaseBanner(banner: object): void {
+  if (active === banner) active = null;
+}

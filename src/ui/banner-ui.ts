@@ -1,0 +1,257 @@
+/**
+ * The user interface, loaded only when a visitor needs it (README "Speed"): the first layer,
+ * the preferences dialog and the confirmation, drawn with lit-html into the element's shadow
+ * root, with both languages' texts and their styles. The element (src/element/consent-banner.ts)
+ * loads this module the first time the visitor has no valid choice or opens the settings; a
+ * returning visitor's page never evaluates it.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import type { Category, CategoryId, ChangeSource, Lang } from '../core/types.js';
+import { reserveSpace } from '../effects/page-space.js';
+import { adopt } from '../element/consent-banner.js';
+import { coreStyles } from '../element/core.styles.js';
+import type { BannerUi, UiHost, View } from '../element/ui-host.js';
+import { stringsFor, type Strings } from '../i18n/strings.js';
+import { bannerStyles } from './banner.styles.js';
+
+export function bannerUi({ element, root, store, lang: langOf, decide }: UiHost): BannerUi {
+  /** Which layer shows: the first layer, the confirmation, or neither. */
+  let view: View = 'none';
+  /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
+  let dialogWanted = false;
+  /** The confirmation's live region is rendered from then on, too. */
+  let live = false;
+  let opener: HTMLElement | null = null;
+  let resize: ResizeObserver | null = null;
+
+  // One stylesheet: the settings button's styles and the layers' (a strict CSP's `style-src
+  // 'self'` allows a constructable stylesheet).
+  adopt(root, coreStyles + bannerStyles);
+
+  const update = () => element.requestUpdate();
+
+  /** Where focus goes when our focused control went away: the settings, else Hide, else Choose. */
+  async function refocus(): Promise<void> {
+    await element.updateComplete;
+    root
+      .querySelector<HTMLElement>('[part~=settings-button],[part~=dismiss-button],[part~=choose]')
+      ?.focus();
+  }
+
+  /** While the first layer or the confirmation shows, the page keeps room for it. */
+  function reserve(): Element | null {
+    const layer = root.querySelector('section,.on');
+    reserveSpace(layer?.getBoundingClientRect().height ?? 0);
+    return layer;
+  }
+
+  function updated(): void {
+    const layer = reserve();
+    // Without ResizeObserver (an old browser), the room follows each render only.
+    if (typeof ResizeObserver !== 'function') return;
+    resize ??= new ResizeObserver(() => reserve());
+    resize.disconnect();
+    if (layer) resize.observe(layer);
+  }
+
+  function show(next: View): void {
+    view = next;
+    if (next !== 'none') live = true;
+    update();
+  }
+
+  /** Click on Choose or the settings button: the dialog, with focus back there on close. */
+  const openFrom = (event: Event): void => void open(event.currentTarget as HTMLElement);
+
+  async function open(from?: HTMLElement): Promise<void> {
+    // Without an opener (the API), the dialog's own focus restoration returns focus.
+    opener = from ?? null;
+    dialogWanted = live = true;
+    update();
+    await element.updateComplete;
+    const dialog = root.querySelector('dialog');
+    if (!dialog || dialog.open) return;
+    for (const input of root.querySelectorAll<HTMLInputElement>('input[data-id]'))
+      input.checked = store.isGranted(input.dataset.id ?? '');
+    dialog.showModal();
+  }
+
+  const closeDialog = (): void => root.querySelector('dialog')?.close();
+
+  const onDialogClose = async (): Promise<void> => {
+    await element.updateComplete;
+    const from = opener;
+    opener = null;
+    // The opener may be gone (the first layer's Choose, after a decision): then the settings.
+    if (from?.isConnected) from.focus();
+    else if (from) void refocus();
+  };
+
+  const save = (): void => {
+    const choice: Record<CategoryId, boolean> = {};
+    for (const input of root.querySelectorAll<HTMLInputElement>('input[data-id]'))
+      choice[input.dataset.id ?? ''] = input.checked;
+    decide(() => store.decide(choice, 'custom', 'preferences'));
+  };
+
+  /** Accept all and Reject all: the same pair, alike, on both layers. */
+  const acceptReject = (s: Strings, source: ChangeSource) =>
+    [true, false].map(
+      (on) =>
+        html`<button
+          part="button ${on ? 'accept' : 'reject'}"
+          @click=${() => decide(() => store.all(on, source))}
+        >
+          ${on ? s.acceptAll : s.rejectAll}
+        </button>`,
+    );
+
+  /** A category's label or description: the host's own text, else the built-in string. */
+  function text(category: Category, kind: 'label' | 'description', lang: Lang, s: Strings): string {
+    const own = category[kind];
+    const key = `${category.id}${kind === 'label' ? 'Label' : 'Description'}` as keyof Strings;
+    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? category.id : '');
+    return category.id === 'logs' && kind === 'description' && !category.required
+      ? `${text} ${s.logsOptionalNote}`
+      : text;
+  }
+
+  function template(): TemplateResult {
+    const lang = langOf();
+    const s = stringsFor(lang, store.derived.texts[lang] as Partial<Strings> | undefined);
+    const policy = store.derived.policy;
+    const decided = store.state.decided;
+    const confirming = view === 'confirmation';
+    // One settings button: inside the confirmation while it shows, then floating.
+    const settings = element.noSettingsButton
+      ? nothing
+      : html`<button
+          part="settings-button"
+          class=${confirming ? '' : 'float'}
+          lang=${lang}
+          aria-haspopup="dialog"
+          @click=${openFrom}
+        >
+          ${s.settingsButton}
+        </button>`;
+    return html`
+      ${
+        view === 'banner'
+          ? html`<section part="banner" lang=${lang} aria-labelledby="cb-title">
+              <h2 part="title" id="cb-title">${s.bannerTitle}</h2>
+              <p part="text">
+                ${s.bannerText}
+                ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
+              </p>
+              <div part="actions" class="actions">
+                ${acceptReject(s, 'banner')}
+                <button part="button choose" aria-haspopup="dialog" @click=${openFrom}>
+                  ${s.choose}
+                </button>
+              </div>
+            </section>`
+          : nothing
+      }
+      ${dialogWanted ? dialogTemplate(lang, s) : nothing}
+      ${
+        // The live region is rendered from the first time the first layer, the dialog or a
+        // confirmation shows, so that it is there before the message it will announce.
+        live
+          ? html`<div
+              class="c ${confirming ? 'on' : ''}"
+              part=${confirming ? 'confirmation' : ''}
+              lang=${lang}
+            >
+              <p part="message" role="status">
+                ${confirming ? (store.cookiesBlocked ? s.cookiesBlocked : s.savedMessage) : nothing}
+              </p>
+              ${
+                confirming
+                  ? html`${settings}<button
+                        part="dismiss-button"
+                        @click=${() => {
+                          show('none');
+                          void refocus();
+                        }}
+                      >
+                        ${s.dismiss}
+                      </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${decided && view === 'none' ? settings : nothing}
+    `;
+  }
+
+  /** The preferences dialog: each category with its explanation, and the three buttons. */
+  function dialogTemplate(lang: Lang, s: Strings): TemplateResult {
+    const policy = store.derived.policy;
+    return html`
+      <dialog
+        part="dialog"
+        lang=${lang}
+        aria-labelledby="cb-dialog-title"
+        aria-describedby="cb-dialog-intro"
+        @close=${onDialogClose}
+      >
+        <div class="head">
+          <h2 part="title" id="cb-dialog-title">${s.dialogTitle}</h2>
+          <button part="close-button" aria-label=${s.close} @click=${closeDialog}>✕</button>
+        </div>
+        <p part="text" id="cb-dialog-intro">
+          ${s.dialogIntro}
+          ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
+        </p>
+        <ul>
+          ${store.derived.categories.map((c) => {
+            const label = text(c, 'label', lang, s);
+            return html`<li part="category">
+              <div class="row">
+                ${
+                  c.required
+                    ? html`<span part="label">${label}</span>
+                        <span part="always-active">${s.alwaysActive}</span>`
+                    : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
+                        <input
+                          type="checkbox"
+                          role="switch"
+                          part="switch"
+                          id="cb-switch-${c.id}"
+                          data-id=${c.id}
+                          aria-describedby="cb-desc-${c.id}"
+                        />`
+                }
+              </div>
+              <p part="description" id="cb-desc-${c.id}">${text(c, 'description', lang, s)}</p>
+            </li>`;
+          })}
+        </ul>
+        <div part="actions" class="actions">
+          <button part="button save" @click=${save}>${s.save}</button>
+          ${acceptReject(s, 'preferences')}
+        </div>
+      </dialog>
+    `;
+  }
+
+  return {
+    render() {
+      render(template(), root);
+      updated();
+    },
+    sync() {
+      show(!store.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
+    },
+    decided(next, refocusAfter) {
+      show(next);
+      closeDialog();
+      if (refocusAfter) void refocus();
+    },
+    open,
+    disconnect() {
+      resize?.disconnect();
+    },
+  };
+}
