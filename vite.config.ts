@@ -17,7 +17,7 @@ const minifyLiterals = (minified: boolean): Plugin => ({
   name: 'minify-literals',
   transform(code, id) {
     if (id.endsWith('/src/core/settings.ts'))
-      return { code: code.replace(/\n\s*doc:\s*(['"])(?:\\.|(?!\1).)*\1,/g, ''), map: null };
+      return { code: code.replace(/\bdoc\w*:\s*(['"])(?:\\.|(?!\1).)*\1,?/g, ''), map: null };
     if (!id.endsWith('.styles.ts')) return null;
     const out = code.replace(/= `([^`]*)`/g, (_all, body: string) => {
       const min = body

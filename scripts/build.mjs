@@ -1,8 +1,9 @@
 // `npm run build`: the library builds (see vite.config.ts), the .d.ts files and the
 // custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
+import { addSettings, loadSettings } from './settings-table.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
@@ -33,5 +34,9 @@ const MANIFEST_SOURCES = [
   'src/index.ts',
   'src/define.ts',
 ];
-run('npx', ['cem', 'analyze', '--litelement', '--globs', ...MANIFEST_SOURCES, '--quiet']);
+run('npx', ['cem', 'analyze', '--globs', ...MANIFEST_SOURCES, '--quiet']);
+// The settings' attributes and fields, from the one table that declares them.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+addSettings(manifest, await loadSettings());
+writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 console.log('built dist/ and custom-elements.json');

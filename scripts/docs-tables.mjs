@@ -1,4 +1,4 @@
-// `npm run docs`: the README's tables of custom properties and parts, made from
+// `npm run docs`: the README's tables of attributes, custom properties and parts, made from
 // custom-elements.json (which `npm run build` makes from the JSDoc of the element class in
 // src/element/consent-banner.ts). Rewrites only what lies between the markers below, formatted
 // as Prettier formats the README. `--check` writes nothing and exits 1 when the README is not
@@ -14,6 +14,8 @@ const MANIFEST = 'custom-elements.json';
 const TAG = 'consent-banner';
 const START = '<!-- tables:start -->';
 const END = '<!-- tables:end -->';
+const ATTRIBUTES_START = '<!-- attributes:start -->';
+const ATTRIBUTES_END = '<!-- attributes:end -->';
 const DARK = /\s*\(dark: ([^)]+)\)/;
 
 const check = process.argv.includes('--check');
@@ -64,19 +66,49 @@ const body = [
   END,
 ].join('\n\n');
 const options = { ...(await prettier.resolveConfig(README)), parser: 'markdown' };
-const generated = (await prettier.format(`${body}\n`, options)).trimEnd();
+const format = async (text) => (await prettier.format(`${text}\n`, options)).trimEnd();
+
+// The attributes, from the settings table (src/core/settings.ts) by way of the manifest.
+const attributeRows = (element.attributes ?? []).map((attribute) => [
+  code(attribute.name),
+  code(attribute.fieldName),
+  // A value (a JSON string or number) as code; words about the default as they are.
+  /^(".*"|-?\d+|true|false|null)$/.test(attribute.default ?? '')
+    ? code(attribute.default.replace(/^"(.*)"$/, '$1'))
+    : cell(attribute.default),
+  cell(attribute.description),
+]);
+if (!attributeRows.length) fail(`<${TAG}> documents no attributes.`);
+const regions = [
+  [START, END, await format(body)],
+  [
+    ATTRIBUTES_START,
+    ATTRIBUTES_END,
+    await format(
+      [
+        ATTRIBUTES_START,
+        `<!-- Made by \`npm run docs\` from ${MANIFEST}, i.e. from src/core/settings.ts; edit that, not this. -->`,
+        table(['attribute', 'property', 'default', 'meaning'], attributeRows),
+        ATTRIBUTES_END,
+      ].join('\n\n'),
+    ),
+  ],
+];
 
 const readme = readFileSync(README, 'utf8');
-const from = readme.indexOf(START);
-const to = readme.indexOf(END);
-if (from < 0 || to < from) fail(`${README} needs the markers ${START} … ${END}.`);
-const current = readme.slice(from, to + END.length);
+let next = readme;
+for (const [start, end, generated] of regions) {
+  const from = next.indexOf(start);
+  const to = next.indexOf(end);
+  if (from < 0 || to < from) fail(`${README} needs the markers ${start} … ${end}.`);
+  next = next.slice(0, from) + generated + next.slice(to + end.length);
+}
 
-if (current === generated) {
+if (next === readme) {
   console.log(`${README}: the tables are up to date.`);
 } else if (check) {
   fail(`the tables in ${README} are not what ${MANIFEST} says: run \`npm run docs\`.`);
 } else {
-  writeFileSync(README, readme.slice(0, from) + generated + readme.slice(to + END.length));
+  writeFileSync(README, next);
   console.log(`${README}: tables written from ${MANIFEST}.`);
 }

@@ -13,5 +13,6 @@ export type {
   LocalizedText,
 } from './core/types.js';
 export type { BannerConfig } from './core/config.js';
+export type { ConsentBannerAttributes } from './core/configure.js';
 export type { CategoryConfig } from './core/categories.js';
 export type { Strings } from './i18n/strings.js';

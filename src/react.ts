@@ -8,32 +8,10 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   BannerConfig,
   ConsentBanner,
+  ConsentBannerAttributes,
   ConsentChangeEvent,
   ConsentReadyEvent,
 } from './index.js';
-
-/** The element's attributes, as markup and JSX write them (README "Attributes"). */
-export interface ConsentBannerAttributes {
-  /** `th` or `en` (`th-TH` counts as `th`). */
-  lang?: string;
-  'policy-url'?: string;
-  /** A whole number. */
-  revision?: number | string;
-  'cookie-name'?: string;
-  'cookie-domain'?: string;
-  /** 1 to 3650. */
-  'cookie-days'?: number | string;
-  logs?: ConsentBanner['logs'];
-  /** Ids separated by spaces, e.g. `"analytics preferences"`. */
-  categories?: string;
-  /** A boolean attribute (README "Google Consent Mode"). */
-  'google-consent-mode'?: boolean;
-  gpc?: ConsentBanner['gpc'];
-  'receipt-url'?: string;
-  /** A boolean attribute. */
-  'no-settings-button'?: boolean;
-  theme?: ConsentBanner['theme'];
-}
 
 /**
  * What React 19 takes on `<consent-banner>`: the attributes; `config`, which React sets as the

@@ -39,6 +39,22 @@ type ValueOf<S extends Setting> = S extends { type: 'boolean' }
 /** The value of every setting, as the element's properties hold them. */
 export type SettingValues = { -readonly [S in Setting as S['property']]: ValueOf<S> };
 
+/**
+ * The attributes, as markup and JSX write them (README "Attributes"): a boolean attribute as
+ * `true`/`false`, a whole number as a number or its digits.
+ */
+export type ConsentBannerAttributes = {
+  [S in Setting as S['attribute'] extends string ? S['attribute'] : never]?: S extends {
+    type: 'boolean';
+  }
+    ? boolean
+    : S extends { type: 'number' }
+      ? number | string
+      : S extends { values: readonly (infer V)[] }
+        ? V
+        : string;
+};
+
 export type Texts = Partial<Record<Lang, Record<string, string>>>;
 
 /** What the settings come to. */

@@ -6,15 +6,17 @@
  *
  * - `attribute`: the attribute's name (the script tag's `data-*` mirror it), `null` for a
  *   property alone;
- * - `type`: how an attribute becomes the property: `string` (as written; removed: `null`),
+ * - `type`: how an attribute becomes the property: `string` (as written; removed: the default),
  *   `number` (plain digits become a number, anything else stays the text it was, so that the
  *   message names what the page wrote), `boolean` (present: on);
  * - `default`: the property's value while nothing set it;
  * - `change`: what setting it after connection does: `configure` derives the categories, the
- *   cookie, the stored choice and what they cause again; `render` draws again (`theme` is also
- *   written back to its attribute, which the styles follow); `native`, the browser's own `lang`.
+ *   cookie, the stored choice and what they cause again, and draws again; `render` only draws
+ *   again; `native`, the browser's own `lang`. (`theme` is also written back to its attribute,
+ *   which the styles follow.)
  * - `values`: the allowed values, when there are few;
- * - `doc`: what the README and the manifest say of it (one line each: the builds drop it).
+ * - `doc`, `docDefault`: what the README's table and the manifest say of it, and of its
+ *   default when the value alone does not say it (one line each: the builds drop them).
  */
 /** The default cookie name and lifetime, for the browser and the server alike. */
 export const DEFAULT_COOKIE_NAME = 'consent';
@@ -27,7 +29,8 @@ export const SETTINGS = [
     type: 'string',
     default: '',
     change: 'native',
-    doc: "`th` or `en`. Default: the nearest `[lang]`, then the browser's languages, then `th`.",
+    doc: '`th` or `en` (`th-TH` counts as `th`)',
+    docDefault: "nearest `[lang]`, then the browser's languages, `th`",
   },
   {
     property: 'policyUrl',
@@ -35,7 +38,8 @@ export const SETTINGS = [
     type: 'string',
     default: '',
     change: 'configure',
-    doc: 'Link to the full privacy policy (`http(s):` or relative).',
+    doc: 'link to the full privacy policy; only `http(s):` or relative URLs are used',
+    docDefault: 'none (no link)',
   },
   {
     property: 'revision',
@@ -43,7 +47,7 @@ export const SETTINGS = [
     type: 'number',
     default: 0,
     change: 'configure',
-    doc: 'Policy revision, a whole number: a stored choice for an older revision counts as no choice.',
+    doc: 'policy revision (whole number); a choice stored for an older revision is no choice, and the visitor is asked again',
   },
   {
     property: 'cookieName',
@@ -51,7 +55,7 @@ export const SETTINGS = [
     type: 'string',
     default: DEFAULT_COOKIE_NAME,
     change: 'configure',
-    doc: 'Name of the consent cookie.',
+    doc: 'name of the consent cookie',
   },
   {
     property: 'cookieDomain',
@@ -59,7 +63,8 @@ export const SETTINGS = [
     type: 'string',
     default: '',
     change: 'configure',
-    doc: 'Cookie domain, e.g. `.example.go.th` to share the choice with sub-domains. Default: this host only.',
+    doc: 'e.g. `.example.go.th` to share the choice with sub-domains; this host or a domain above it (a browser refuses any other), else the host only',
+    docDefault: 'host only',
   },
   {
     property: 'cookieDays',
@@ -67,7 +72,7 @@ export const SETTINGS = [
     type: 'number',
     default: DEFAULT_COOKIE_DAYS,
     change: 'configure',
-    doc: 'How long a choice is kept, in days (1 to 3650).',
+    doc: 'how long a choice counts (1–3650 days)',
   },
   {
     property: 'logs',
@@ -76,7 +81,7 @@ export const SETTINGS = [
     default: 'required',
     values: ['required', 'optional'],
     change: 'configure',
-    doc: '`required` (server logs are a notice) or `optional` (the visitor may refuse detailed logs).',
+    doc: '`required`: server logs are a notice, "always active"; `optional`: the visitor may refuse detailed logging (see the server)',
   },
   {
     property: 'categories',
@@ -84,7 +89,8 @@ export const SETTINGS = [
     type: 'string',
     default: null,
     change: 'configure',
-    doc: 'Which optional categories to offer, separated by spaces or commas. Default: all.',
+    doc: 'which optional categories to offer, e.g. `"analytics"` or `"analytics preferences"`',
+    docDefault: 'all',
   },
   {
     property: 'noSettingsButton',
@@ -92,7 +98,8 @@ export const SETTINGS = [
     type: 'boolean',
     default: false,
     change: 'render',
-    doc: 'No settings button after a choice (the page provides its own `data-consent-open` link).',
+    doc: 'no floating settings button after a choice (give your own `data-consent-open` link instead)',
+    docDefault: 'off',
   },
   {
     property: 'theme',
@@ -100,8 +107,8 @@ export const SETTINGS = [
     type: 'string',
     default: 'auto',
     values: ['auto', 'light', 'dark'],
-    change: 'render',
-    doc: '`auto` (follows `prefers-color-scheme`), `light` or `dark`.',
+    change: 'configure',
+    doc: '`auto` (follows `prefers-color-scheme`), `light`, `dark`',
   },
   {
     property: 'receiptUrl',
@@ -109,7 +116,8 @@ export const SETTINGS = [
     type: 'string',
     default: '',
     change: 'configure',
-    doc: 'Where each decision is sent as a JSON receipt (consent id, time, revision, categories, method, language, page; never the IP address). `http(s):` or relative.',
+    doc: 'where each decision is sent as a JSON receipt, to prove consent (see "Receipts"); `http(s):` or relative',
+    docDefault: 'none (no receipts)',
   },
   {
     property: 'gpc',
@@ -118,7 +126,7 @@ export const SETTINGS = [
     default: 'honor',
     values: ['honor', 'ignore'],
     change: 'configure',
-    doc: "`honor`: a visitor whose browser sends Global Privacy Control, and who has not chosen, is recorded as refusing every optional category (`method: 'gpc'`), without the banner. `ignore`: asked like anyone else.",
+    doc: '`honor`: a visitor whose browser sends Global Privacy Control and who has not chosen is recorded as refusing every optional category, without the banner (see "Global Privacy Control"); `ignore`: asked like anyone',
   },
   {
     property: 'googleConsentMode',
@@ -126,7 +134,8 @@ export const SETTINGS = [
     type: 'boolean',
     default: false,
     change: 'configure',
-    doc: "Tell Google's tags the choice (Consent Mode v2): a `default` with everything denied, then an `update` on every load with a choice and on every change.",
+    doc: 'tell Google\'s tags the choice through Consent Mode v2 (see "Google Consent Mode")',
+    docDefault: 'off',
   },
   {
     property: 'config',
@@ -134,7 +143,7 @@ export const SETTINGS = [
     type: 'object',
     default: null,
     change: 'configure',
-    doc: 'Texts and categories beyond attributes, merged over a JSON child config (README "Configuration beyond attributes").',
+    doc: 'texts and categories beyond attributes (see "Configuration beyond attributes"); merged over a JSON config child',
   },
 ] as const;
 

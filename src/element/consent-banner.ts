@@ -6,7 +6,7 @@ import { SETTINGS } from '../core/settings.js';
 import type { CategoryId, ConsentState, Lang } from '../core/types.js';
 import { reserveSpace } from '../effects/page-space.js';
 import { coreStyles } from './core.styles.js';
-import { settingsLabel } from '../i18n/settings-label.js';
+import { settingsLabel } from './settings-label.js';
 import { consentStore, type ConsentStore } from './store.js';
 import type { BannerUi, UiHost, View } from './ui-host.js';
 
@@ -93,7 +93,7 @@ export class ConsentBanner extends HTMLElement {
           this.#values.set(name, value);
           if (old === value) return;
           // `theme` is written back to its attribute: the styles follow `:host([theme=…])`.
-          if (name === 'theme' && this.getAttribute(name) !== value)
+          if (name === 'theme' && !this.#fromAttribute && this.getAttribute(name) !== value)
             if (typeof value === 'string') this.setAttribute(name, value);
             else this.removeAttribute(name);
           if (setting.change === 'configure') this.#store.changed();
@@ -105,6 +105,8 @@ export class ConsentBanner extends HTMLElement {
 
   /** The settings' values, once set. */
   #values = new Map<string, unknown>();
+  /** The attribute is being read into its property: nothing to write back. */
+  #fromAttribute = false;
 
   /** The decision flow: configuration, the stored choice, decisions and what they cause. */
   #store: ConsentStore = consentStore(this, {
@@ -128,21 +130,18 @@ export class ConsentBanner extends HTMLElement {
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     const setting = SETTINGS.find((s) => s.attribute === name);
     if (!setting || setting.change === 'native') return this.requestUpdate();
-    const property = setting.property;
-    if (value === null && setting.type !== 'boolean') {
-      // Removed: the default again.
-      const old = this[property as keyof SettingValues];
-      this.#values.delete(property);
-      if (old !== setting.default) (this as Record<string, unknown>)[property] = setting.default;
-      return;
-    }
-    (this as Record<string, unknown>)[property] =
+    this.#fromAttribute = true;
+    (this as Record<string, unknown>)[setting.property] =
       setting.type === 'boolean'
         ? value !== null
-        : // Plain digits become a number; anything else stays as written, for the message.
-          setting.type === 'number' && /^\d{1,10}$/.test(value ?? '')
-          ? Number(value)
-          : value;
+        : // Removed: the default again.
+          value === null
+          ? setting.default
+          : // Plain digits become a number; anything else stays as written, for the message.
+            setting.type === 'number' && /^\d{1,10}$/.test(value)
+            ? Number(value)
+            : value;
+    this.#fromAttribute = false;
   }
 
   /** Per-language text overrides; the same as `config.texts`. */
@@ -300,6 +299,8 @@ export class ConsentBanner extends HTMLElement {
     store: this.#store,
     lang: () => this.#lang(),
     decide: (decide, view) => this.#decide(decide, view),
+    adopt: (css) => adopt(this.#root, coreStyles + css),
+    reserveSpace,
   };
 
   #lang(): Lang {

@@ -18,6 +18,10 @@ export interface UiHost {
   lang(): Lang;
   /** A decision (`decide` makes it; `false`: none), then `view` shows. */
   decide(decide: () => unknown, view?: View): void;
+  /** The shadow root's styles: those of every page, then `css`. */
+  adopt(css: string): void;
+  /** Keeps room at the bottom of the page for a layer `px` high (0: none). */
+  reserveSpace(px: number): void;
 }
 
 export interface BannerUi {

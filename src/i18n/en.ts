@@ -1,5 +1,4 @@
 import type { Strings } from './strings.js';
-import { SETTINGS_LABEL } from './settings-label.js';
 
 export const en: Strings = {
   bannerTitle: 'Cookies and log files',
@@ -15,7 +14,7 @@ export const en: Strings = {
   save: 'Save choices',
   close: 'Close',
   alwaysActive: 'Always active',
-  settingsButton: SETTINGS_LABEL.en,
+  settingsButton: 'Cookie settings',
   savedMessage: 'Your choice is saved. Change it any time in Cookie settings.',
   dismiss: 'Hide this message',
   cookiesBlocked: 'Your browser blocks cookies, so this choice lasts only on this page.',

@@ -4,9 +4,6 @@ import type { Lang } from '../core/types.js';
 import { en } from './en.js';
 import { th } from './th.js';
 
-export { TEXT_KEYS as STRING_KEYS } from '../core/text-keys.js';
-export { resolveLang, toLang } from '../core/lang.js';
-
 export interface Strings {
   /** Heading of the first layer. */
   bannerTitle: string;

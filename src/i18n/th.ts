@@ -1,5 +1,4 @@
 import type { Strings } from './strings.js';
-import { SETTINGS_LABEL } from './settings-label.js';
 
 // Written from the sites' own privacy policies (SSO policy 001 §2.3 log files, §2.4 cookies,
 // §4.2 visitor statistics): plain words, short, polite (ท่าน).
@@ -16,7 +15,7 @@ export const th: Strings = {
   save: 'บันทึกการเลือก',
   close: 'ปิด',
   alwaysActive: 'เปิดใช้งานเสมอ',
-  settingsButton: SETTINGS_LABEL.th,
+  settingsButton: 'ตั้งค่าคุกกี้',
   savedMessage: 'บันทึกการเลือกแล้ว เปลี่ยนได้ทุกเมื่อที่ปุ่มตั้งค่าคุกกี้',
   dismiss: 'ซ่อนข้อความนี้',
   cookiesBlocked: 'เบราว์เซอร์ปิดกั้นคุกกี้ การเลือกนี้จึงมีผลเฉพาะหน้านี้',

@@ -6,15 +6,15 @@
  * returning visitor's page never evaluates it.
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+// Only types from the element's stage: what this module needs of it comes in `UiHost`, so that
+// nothing every page runs waits on this module's loading (README "Speed").
 import type { Category, CategoryId, ChangeSource, Lang } from '../core/types.js';
-import { reserveSpace } from '../effects/page-space.js';
-import { adopt } from '../element/consent-banner.js';
-import { coreStyles } from '../element/core.styles.js';
 import type { BannerUi, UiHost, View } from '../element/ui-host.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
 import { bannerStyles } from './banner.styles.js';
 
-export function bannerUi({ element, root, store, lang: langOf, decide }: UiHost): BannerUi {
+export function bannerUi(host: UiHost): BannerUi {
+  const { element, root, store, lang: langOf, decide, reserveSpace } = host;
   /** Which layer shows: the first layer, the confirmation, or neither. */
   let view: View = 'none';
   /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
@@ -26,7 +26,7 @@ export function bannerUi({ element, root, store, lang: langOf, decide }: UiHost)
 
   // One stylesheet: the settings button's styles and the layers' (a strict CSP's `style-src
   // 'self'` allows a constructable stylesheet).
-  adopt(root, coreStyles + bannerStyles);
+  host.adopt(bannerStyles);
 
   const update = () => element.requestUpdate();
 

@@ -14,7 +14,7 @@ import {
   type BannerConfig,
   type Parsed,
 } from '../../src/core/config.js';
-import { STRING_KEYS } from '../../src/i18n/strings.js';
+import { TEXT_KEYS as STRING_KEYS } from '../../src/core/text-keys.js';
 
 /** Runs a parser, failing the test (not crashing the suite) if it throws. */
 function parsed<T>(parse: () => Parsed<T>): Parsed<T> {

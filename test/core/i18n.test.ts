@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
+import { resolveLang, toLang } from '../../src/core/lang.js';
+import { TEXT_KEYS as STRING_KEYS } from '../../src/core/text-keys.js';
+import { SETTINGS_LABEL } from '../../src/element/settings-label.js';
 import {
   BUILT_IN_STRINGS,
   LANGS,
-  resolveLang,
-  STRING_KEYS,
   stringsFor,
-  toLang,
   type StringKey,
   type Strings,
 } from '../../src/i18n/strings.js';
@@ -107,6 +107,10 @@ describe('i18n', () => {
       expect(BUILT_IN_STRINGS.th).to.equal(th);
       expect(BUILT_IN_STRINGS.en).to.equal(en);
       expect(LANGS).to.deep.equal(['th', 'en']);
+    });
+
+    it("the settings button's text, which every page has without the others, is the same in both places", () => {
+      expect(SETTINGS_LABEL).to.deep.equal({ th: th.settingsButton, en: en.settingsButton });
     });
   });
 

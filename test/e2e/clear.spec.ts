@@ -1,8 +1,10 @@
-// Clean-up on revoke (README "Script gating"): when analytics is withdrawn, the built-in
-// category's cookies (_ga, _ga_*, _gid, _gat*, _pk_*) are deleted on the host and on its parent
-// domain, where analytics tags set them. localhost and 127.0.0.1 have no parent domain, so this
-// browser resolves www.consent.test to 127.0.0.1: the page is on www.consent.test, and the
-// tags' cookies are on it and on .consent.test.
+// Cookies on a parent domain. localhost and 127.0.0.1 have no parent domain, so this browser
+// resolves www.consent.test to 127.0.0.1: the page is on www.consent.test.
+// - Clean-up on revoke (README "Script gating"): when analytics is withdrawn, the built-in
+//   category's cookies (_ga, _ga_*, _gid, _gat*, _pk_*) are deleted on the host and on its
+//   parent domain, where analytics tags set them.
+// - `cookie-domain` set after the banner is on the page still decides where the choice goes
+//   (README "Attributes").
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
 import { consentBanner } from '../../src/testing/index.js';
 import { callBanner, expect, test, waitForRecord } from './fixtures.js';
@@ -50,4 +52,21 @@ test('withdrawing analytics deletes its cookies on the host and the parent domai
         'site_session@www.consent.test',
       ].sort(),
     );
+});
+
+test('cookieDomain set after the banner is on the page: the choice is stored on that domain', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = `http://${HOST}:${new URL(baseURL!).port}`;
+  await page.goto(`${origin}/demo/script-tag.html`);
+  await expect(consentBanner(page).banner).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('consent-banner')!.cookieDomain = 'consent.test';
+  });
+  await consentBanner(page).acceptAll();
+  await waitForRecord(context);
+  const stored = (await context.cookies(origin)).filter((c) => c.name === 'consent');
+  expect(stored.map((c) => c.domain)).toEqual(['.consent.test']);
 });

@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { STRING_KEYS } from '../../src/i18n/strings.js';
+import { TEXT_KEYS as STRING_KEYS } from '../../src/core/text-keys.js';
 import {
   NOW,
   captureConsole,

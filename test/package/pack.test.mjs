@@ -16,6 +16,8 @@ const ALLOWED = [
   'README.md',
   'custom-elements.json',
   'dist/consent-banner-element.js',
+  // The user interface, which the element loads on demand (README "Speed").
+  'dist/consent-banner-ui.js',
   'dist/consent-banner.iife.js',
   'dist/consent-banner.js',
   'dist/consent-refresh.php',

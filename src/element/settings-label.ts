@@ -1,6 +1,7 @@
 /**
  * The settings button's text, the one text every page needs: a returning visitor sees the
- * button and nothing else, so it is not loaded with the other texts (README "Speed").
+ * button and nothing else, so it is not loaded with the other texts (README "Speed"). The
+ * interface's texts say the same (src/i18n; test/core/i18n.test.ts checks that they agree).
  */
 import type { Lang } from '../core/types.js';
 
