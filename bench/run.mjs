@@ -25,6 +25,14 @@ const THROTTLE = 4;
 const QUIET_MS = 1000;
 /** A page that never gets there is a failure to report, not a slow measurement. */
 const TIMEOUT_MS = 30_000;
+/**
+ * How often a load without the probe asks Chromium (over CDP, from here) whether the main thread
+ * has run script since the last time. Asking runs no script in the page: it adds a small task to
+ * the main thread (it shows in `TaskDuration`), never to `ScriptDuration`.
+ */
+const METRICS_POLL_MS = 250;
+/** How often a load without the probe looks for a banner it has not found yet (rarely needed). */
+const BANNER_POLL_MS = 100;
 const GROWTH = [50, 100, 200];
 const GROWTH_ELEMENTS = 2000;
 const CONTEXT = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'th-TH' };
@@ -41,7 +49,9 @@ const ASSETS = {
 
 /**
  * What each system adds at the end of <body>, the assets that count as its bytes, how a test
- * visitor accepts all (run in the page), and the cookie that then holds the choice.
+ * visitor accepts all (run in the page), the cookie that then holds the choice, and whether its
+ * first layer is in the DOM (run in the page; the probe's selectors, of which probe.mjs keeps its
+ * own copy, as it may use nothing from here).
  */
 const SYSTEMS = {
   ours: {
@@ -49,6 +59,10 @@ const SYSTEMS = {
     assets: ['/consent-banner.iife.js'],
     accept: () => document.querySelector('consent-banner').acceptAll(),
     cookie: 'consent',
+    banner: () =>
+      !!document
+        .querySelector('consent-banner')
+        ?.shadowRoot?.querySelector('section[part~="banner"]'),
   },
   theirs: {
     // The stylesheet goes at the end of <body> too: in <head> it would hold up the host page's
@@ -61,6 +75,7 @@ const SYSTEMS = {
     assets: ['/cookieconsent.umd.js', '/cookieconsent.css', '/vanilla-config.js'],
     accept: () => window.CookieConsent.acceptCategory('all'),
     cookie: 'cc_cookie',
+    banner: () => !!document.querySelector('#cc-main .cm'),
   },
   empty: { tail: '', assets: [] },
   // What Lit alone costs: a bare element of the same Lit features (scripts/bare-lit.mjs).
@@ -169,30 +184,46 @@ const settle = (page) =>
   );
 const read = (page) => page.evaluate(() => window.__bench.read());
 
-/**
- * Runs `use({ context, page, cdp })` in a tab of a fresh browser context, with `system`'s probe
- * installed, the CPU throttled and the Performance domain on, all before the first navigation.
- */
-async function inFreshTab(browser, system, use) {
+/** Runs `use(context)` in a fresh browser context (empty cache, no cookie), then closes it. */
+async function inFreshContext(browser, use) {
   const context = await browser.newContext(CONTEXT);
   try {
-    const page = await context.newPage();
-    await page.addInitScript(probe, system);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    // Thread time: the main thread's CPU time, without the time the OS gave the core to another
-    // process (the machine may be shared). Chromium's throttling still shows in it.
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    return await use({ context, page, cdp });
+    return await use(context);
   } finally {
     await context.close();
   }
 }
 
-/** A metric of the CDP Performance domain, seconds given as ms (thread time: see inFreshTab). */
+/**
+ * A new tab of `context` with the CPU throttled and the Performance domain on, and `system`'s
+ * probe installed unless `system` is null, all before the first navigation.
+ */
+async function openTab(context, system) {
+  const page = await context.newPage();
+  if (system !== null) await page.addInitScript(probe, system);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  // Thread time: the main thread's CPU time, without the time the OS gave the core to another
+  // process (the machine may be shared). Chromium's throttling still shows in it.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { context, page, cdp };
+}
+
+/** Runs `use({ context, page, cdp })` in a tab of a fresh context with `system`'s probe. */
+const inFreshTab = (browser, system, use) =>
+  inFreshContext(browser, async (context) => use(await openTab(context, system)));
+
+/** A metric of the CDP Performance domain, seconds given as ms (thread time: see openTab). */
 async function performanceMs(cdp, name) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === name).value * 1000;
+}
+
+/** Bytes of JS heap in use after a full garbage collection. */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
 }
 
 /** The first visit (no cookie): banner visible, script CPU, heap, TBT, CLS. */
@@ -202,14 +233,13 @@ async function firstVisit({ page, cdp }, system, url) {
   await until(page, needs, `the ${system} banner to show`);
   await settle(page);
   const scriptMs = await performanceMs(cdp, 'ScriptDuration');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const heapBytes = await heapAfterGc(cdp);
   const seen = await read(page);
   return {
     visibleMs: seen.visibleAt,
     presentMs: seen.presentAt,
     scriptMs,
-    heapBytes: usedSize,
+    heapBytes,
     tbtMs: seen.tbt,
     longTasks: seen.longTasks,
     cls: seen.cls,
@@ -239,17 +269,104 @@ async function returningVisit({ context, page }, system, url) {
   };
 }
 
-/** One round: each system in its own fresh context, starting `r` places into NAMES. */
+/**
+ * Waits, asking Chromium from here rather than the page, until the main thread has run no script
+ * for QUIET_MS, and returns its `ScriptDuration` then. Nothing runs in the page for it: the probe's
+ * settle() needs a MutationObserver and a timer in the page, which would be script of their own.
+ */
+async function scriptQuiet(cdp, what) {
+  const start = Date.now();
+  let scriptMs = await performanceMs(cdp, 'ScriptDuration');
+  let since = Date.now();
+  while (Date.now() - since < QUIET_MS) {
+    if (Date.now() - start > TIMEOUT_MS) {
+      throw new Error(`${what} still ran script after ${TIMEOUT_MS / 1000} s`);
+    }
+    await delay(METRICS_POLL_MS);
+    const now = await performanceMs(cdp, 'ScriptDuration');
+    if (now !== scriptMs) {
+      scriptMs = now;
+      since = Date.now();
+    }
+  }
+  return scriptMs;
+}
+
+/** Whether `system`'s first layer is in the DOM; one tiny evaluation, sent over CDP. */
+async function bannerInDom(cdp, system) {
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `(${SYSTEMS[system].banner})()`,
+    returnByValue: true,
+  });
+  return result.value === true;
+}
+
+/**
+ * One load of `url` in `tab`, a tab without the probe: nothing of the bench runs in the page
+ * until the numbers are read. Waits for `load`, then for QUIET_MS without script, then reads
+ * the script CPU and the heap after GC. With `banner` (a first visit), the reading counts only
+ * once `system`'s first layer is in the DOM, looked at once the page is quiet (the page has gone
+ * quiet before its banner came in no run so far); if it is not there yet, the bench looks every
+ * BANNER_POLL_MS until it is, waits for quiet again and reads again (`bannerPolled`). The looks
+ * are Runtime.evaluate, which Chromium does not count in `ScriptDuration` (nor Playwright's
+ * page.evaluate: a 50 ms busy loop through either adds 0 to it).
+ */
+async function bareLoad({ page, cdp }, system, url, { banner }) {
+  const what = `${system} without the probe`;
+  await page.goto(url, { waitUntil: 'load' });
+  let scriptMs = await scriptQuiet(cdp, what);
+  let bannerPolled = false;
+  if (banner && !(await bannerInDom(cdp, system))) {
+    bannerPolled = true;
+    for (const start = Date.now(); !(await bannerInDom(cdp, system)); await delay(BANNER_POLL_MS)) {
+      if (Date.now() - start > TIMEOUT_MS) {
+        throw new Error(`no ${system} banner without the probe after ${TIMEOUT_MS / 1000} s`);
+      }
+    }
+    scriptMs = await scriptQuiet(cdp, what);
+  }
+  const heapBytes = await heapAfterGc(cdp);
+  return banner ? { scriptMs, heapBytes, bannerPolled } : { scriptMs, heapBytes };
+}
+
+/**
+ * The same two visits as firstVisit and returningVisit, in a fresh context of their own and
+ * without the probe, for script CPU and heap alone: the probe's frame callback costs script on
+ * every animation frame, as much as a returning visit's whole cost. The first visit is read
+ * (banner in the DOM), all is accepted, and its tab closed; then the page is loaded in a new tab
+ * of the same context (the cookie and the cached assets are there), so that neither the first
+ * visit's script nor its heap is in the returning one's numbers. The pages without a banner get
+ * the same two loads, as the baseline for both.
+ */
+function bareVisits(browser, system, url) {
+  return inFreshContext(browser, async (context) => {
+    const tab = await openTab(context, null);
+    const first = await bareLoad(tab, system, url, { banner: !BARE.has(system) });
+    if (!BARE.has(system)) {
+      await tab.page.evaluate(SYSTEMS[system].accept);
+      await cookieSet(context, SYSTEMS[system].cookie);
+    }
+    await tab.page.close();
+    const returning = await bareLoad(await openTab(context, null), system, url, { banner: false });
+    return { first, returning };
+  });
+}
+
+/**
+ * One round: each system in its own fresh context with the probe, then in another without it,
+ * starting `r` places into NAMES.
+ */
 async function round(browser, base, r) {
   const order = NAMES.map((_, i) => NAMES[(i + r) % NAMES.length]);
   const result = { order };
   for (const system of order) {
+    const url = `${base}/${system}.html`;
     result[system] = await inFreshTab(browser, system, async (tab) => {
-      const url = `${base}/${system}.html`;
       const first = await firstVisit(tab, system, url);
       const returning = BARE.has(system) ? null : await returningVisit(tab, system, url);
       return { first, returning };
     });
+    result[system].noProbe = await bareVisits(browser, system, url);
   }
   return result;
 }
@@ -304,29 +421,47 @@ const median = (xs) => {
 const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 /**
- * The metrics of the table: where each value comes from, whether the empty page has it too
- * (`baseline`; `net`: and it is subtracted), and the goal from the README, "Speed" (`ratio`: at most that
- * many times theirs; `check`: anything else, given ours, theirs and empty).
+ * The metrics of the table: where each value comes from (`visit`: 'first' or 'returning' of the
+ * load with the probe, 'noProbe.first' or 'noProbe.returning' of the load without it), whether
+ * the empty page has it too (`baseline`; `net`: and it is subtracted), and the goal from the
+ * README, "Speed" (`ratio`: at most that many times theirs; `check`: anything else, given ours,
+ * theirs and empty; neither: shown for information, no goal).
  */
 const METRICS = [
   { key: 'visibleMs', label: 'banner visible', unit: 'ms', visit: 'first', ratio: 0.8 },
   {
     key: 'scriptMs',
-    label: 'script CPU, net',
+    label: 'script CPU, net, no probe',
     unit: 'ms',
-    visit: 'first',
+    visit: 'noProbe.first',
     baseline: true,
     net: true,
     ratio: 0.5,
   },
   {
+    key: 'scriptMs',
+    label: 'script CPU, net, with probe',
+    unit: 'ms',
+    visit: 'first',
+    baseline: true,
+    net: true,
+  },
+  {
     key: 'heapBytes',
-    label: 'JS heap after GC, net',
+    label: 'JS heap after GC, net, no probe',
+    unit: 'KB',
+    visit: 'noProbe.first',
+    baseline: true,
+    net: true,
+    ratio: 1,
+  },
+  {
+    key: 'heapBytes',
+    label: 'JS heap after GC, net, with probe',
     unit: 'KB',
     visit: 'first',
     baseline: true,
     net: true,
-    ratio: 1,
   },
   {
     key: 'tbtMs',
@@ -351,13 +486,36 @@ const METRICS = [
     label: 'returning: consent signal',
     unit: 'ms',
     visit: 'returning',
-    ratio: 0.8,
+    ratio: 0.7,
+  },
+  {
+    key: 'scriptMs',
+    label: 'returning: script CPU, net, no probe',
+    unit: 'ms',
+    visit: 'noProbe.returning',
+    baseline: true,
+    net: true,
+    ratio: 0.5,
+  },
+  {
+    key: 'heapBytes',
+    label: 'returning: JS heap after GC, net, no probe',
+    unit: 'KB',
+    visit: 'noProbe.returning',
+    baseline: true,
+    net: true,
+    ratio: 0.5,
   },
 ];
 
-const valuesOf = (rounds, system, { visit, key }) => rounds.map((r) => r[system][visit][key]);
+/** The values of one metric in every round: `visit` is a path into the round's `system`. */
+const valuesOf = (rounds, system, { visit, key }) =>
+  rounds.map((r) => visit.split('.').reduce((at, step) => at[step], r[system])[key]);
 
-/** Median and range of one metric per system; net metrics less the empty page's median. */
+/**
+ * Median and range of one metric per system; net metrics less the empty page's median. `key`
+ * names the metric in the rounds (`noProbe.first.scriptMs`), as labels may change.
+ */
 function summarise(rounds, metric) {
   const empty = metric.baseline ? summary(valuesOf(rounds, 'empty', metric)) : null;
   const of = (system) => {
@@ -368,11 +526,27 @@ function summarise(rounds, metric) {
   const theirs = of('theirs');
   const lit = metric.baseline ? of('lit') : null;
   const ratio = theirs.median > 0 ? ours.median / theirs.median : null;
-  const meets = metric.ratio
-    ? ratio !== null && ratio <= metric.ratio
-    : metric.check(ours, theirs, empty);
-  const goal = metric.ratio ? `<= ${metric.ratio}x` : metric.goal;
-  return { label: metric.label, unit: metric.unit, ours, theirs, empty, lit, ratio, goal, meets };
+  let goal = metric.goal ?? null;
+  let meets = null;
+  if (metric.ratio) {
+    goal = `<= ${metric.ratio}x`;
+    meets = ratio !== null && ratio <= metric.ratio;
+  } else if (metric.check) {
+    meets = metric.check(ours, theirs, empty);
+  }
+  const key = `${metric.visit}.${metric.key}`;
+  return {
+    key,
+    label: metric.label,
+    unit: metric.unit,
+    ours,
+    theirs,
+    empty,
+    lit,
+    ratio,
+    goal,
+    meets,
+  };
 }
 
 /** The rows of the table: bytes, every metric, and the returning-visit banner count. */
@@ -382,6 +556,7 @@ function summariseAll(rounds, bytes) {
   const painted = (system) => rounds.filter((r) => r[system].returning.bannerPainted).length;
   return [
     {
+      key: 'bytes',
       label: 'bytes (brotli 11)',
       unit: 'B',
       ours: once(bytes.ours.total),
@@ -393,6 +568,7 @@ function summariseAll(rounds, bytes) {
     },
     ...METRICS.map((metric) => summarise(rounds, metric)),
     {
+      key: 'returning.bannerPainted',
       label: 'returning: banner painted',
       unit: 'runs',
       ours: once(painted('ours')),
@@ -456,11 +632,16 @@ function table(header, rows) {
 }
 
 const times = (x) => (x === null ? '-' : `${x.toFixed(2)}x`);
+/** The "met" column: empty for a row shown for information. */
+const met = (meets) => (meets === null ? '' : meets ? 'yes' : 'no');
 
 function printComparison(rows, runs) {
   console.log(`\nours vs vanilla-cookieconsent 3.1.0, ${runs} runs, CPU throttled ${THROTTLE}x`);
   console.log('median (min-max); "net": less the median of "empty", the page without a banner;');
-  console.log('"Lit alone": a bare Lit element of the same Lit features (scripts/bare-lit.mjs)\n');
+  console.log('"Lit alone": a bare Lit element of the same Lit features (scripts/bare-lit.mjs);');
+  console.log(
+    '"no probe": from loads of their own, without the per-frame probe (bench/README.md)\n',
+  );
   const header = [
     'metric',
     'unit',
@@ -480,8 +661,8 @@ function printComparison(rows, runs) {
     row.empty ? range(row.empty, row.unit) : '',
     row.lit ? range(row.lit, row.unit) : '',
     times(row.ratio),
-    row.goal,
-    row.meets ? 'yes' : 'no',
+    row.goal ?? '-',
+    met(row.meets),
   ]);
   console.log(table(header, cells));
 }
@@ -567,6 +748,7 @@ async function main() {
       runs,
       cpuThrottling: THROTTLE,
       quietMs: QUIET_MS,
+      metricsPollMs: METRICS_POLL_MS,
       bytes,
       summary: summaryRows,
       growth: { elements: GROWTH_ELEMENTS, summary: growthRows, runs: growth },
