@@ -103,6 +103,21 @@ const compactThai = (): Plugin => ({
 });
 
 /**
+ * The builds for pages print a console message as its code and a link, not the whole sentence
+ * (docs/messages.md): `SENTENCES` becomes `null` there. The npm build keeps the sentences.
+ */
+const shortMessages = (): Plugin => ({
+  name: 'short-messages',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/core/messages.ts')) return null;
+    const out = code.replace(/(export const SENTENCES[^=]*=)\s*\{[\s\S]*?\n\};/, '$1 null;');
+    if (out === code) this.error('src/core/messages.ts: no SENTENCES table to leave out');
+    return { code: out, map: null };
+  },
+});
+
+/**
  * A second pass over the minified files (the IIFE and the standalone module) with terser, which
  * finds what the first minifier leaves: 140 B brotli of the size budget (README "Size"). Only
  * its safe transforms: no `unsafe*` option, getters may have effects (`el.consent` does).
@@ -194,7 +209,7 @@ export default defineConfig(({ mode }): UserConfig => {
     plugins: [
       compactThai(),
       minifyLiterals(build.minify === true),
-      ...(build.minify === true ? [squeeze()] : []),
+      ...(build.minify === true ? [shortMessages(), squeeze()] : []),
       asciiOnly(),
     ],
     build: {

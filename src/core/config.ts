@@ -4,6 +4,7 @@
  */
 import { isCategoryId, type CategoryConfig } from './categories.js';
 import { isConsentType } from './consent-mode.js';
+import { problem } from './messages.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from './settings.js';
 import type { CategoryId, Lang, LocalizedText } from './types.js';
 
@@ -20,8 +21,9 @@ export interface Parsed<T> {
   problems: string[];
 }
 
-/** One phrasing for every problem: what was wrong, and that it is ignored. */
-export const ignored = (path: string, expected: string) => `${path} ignored: expected ${expected}`;
+/** One phrasing for every problem: what was wrong, and that it is ignored (docs/messages.md). */
+export const ignored = (subject: string, code: number, detail?: string): string =>
+  problem(`${subject} ignored`, code, detail);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,12 +42,12 @@ const COOKIE_PATTERN = /^[!#$%&'+\-.^_`|~0-9A-Za-z]+\*?$/;
 function walk<T>(
   value: unknown,
   where: string,
-  expected: string,
+  code: number,
   problems: string[],
   pick: (key: string, item: unknown, at: string) => T | undefined,
 ): Record<string, T> | undefined {
   if (!isObject(value)) {
-    problems.push(ignored(where, expected));
+    problems.push(ignored(where, code));
     return undefined;
   }
   const out: Record<string, T> = {};
@@ -59,12 +61,11 @@ function walk<T>(
 
 /** `{th, en}` texts: other languages and non-strings are dropped, with one message. */
 function localized(value: unknown, where: string, problems: string[]): LocalizedText {
-  const expected = '{"th": "…", "en": "…"}';
-  const out = walk(value, where, expected, problems, (lang, text) =>
+  const out = walk(value, where, 5, problems, (lang, text) =>
     LANG_KEYS.includes(lang as Lang) && typeof text === 'string' ? text : undefined,
   );
   if (out && Object.keys(out).length !== Object.keys(value as object).length)
-    problems.push(ignored(where, expected));
+    problems.push(ignored(where, 5));
   return out ?? {};
 }
 
@@ -74,12 +75,11 @@ function list(
   where: string,
   problems: string[],
   test: (item: string) => boolean,
-  expected: string,
+  code: number,
 ): string[] {
   const items: unknown[] = Array.isArray(value) ? value : [];
   const kept = items.filter((item): item is string => typeof item === 'string' && test(item));
-  if (kept.length !== items.length || items !== value)
-    problems.push(ignored(where, `a list of ${expected}`));
+  if (kept.length !== items.length || items !== value) problems.push(ignored(where, code));
   return kept;
 }
 
@@ -87,20 +87,13 @@ function list(
 function category(value: unknown, where: string, problems: string[]): CategoryConfig | undefined {
   // Each known key is checked into `out` (each has its own type); the rest is reported.
   const out: CategoryConfig = {};
-  const known = walk(value, where, 'an object', problems, (key, item, at) => {
+  const known = walk(value, where, 2, problems, (key, item, at) => {
     if (key === 'required' && typeof item === 'boolean') out.required = item;
     else if (key === 'label' || key === 'description') out[key] = localized(item, at, problems);
     else if (key === 'clear')
-      out.clear = list(
-        item,
-        at,
-        problems,
-        (name) => COOKIE_PATTERN.test(name),
-        'cookie names or "prefix*"',
-      );
-    else if (key === 'consentMode')
-      out.consentMode = list(item, at, problems, isConsentType, 'Google Consent Mode types');
-    else problems.push(ignored(at, key === 'required' ? 'true or false' : 'a known key'));
+      out.clear = list(item, at, problems, (name) => COOKIE_PATTERN.test(name), 6);
+    else if (key === 'consentMode') out.consentMode = list(item, at, problems, isConsentType, 7);
+    else problems.push(ignored(at, key === 'required' ? 8 : 9));
     return undefined;
   });
   return known && out;
@@ -113,31 +106,29 @@ function category(value: unknown, where: string, problems: string[]): CategoryCo
 export function parseConfig(input: unknown, textKeys: readonly string[]): Parsed<BannerConfig> {
   const problems: string[] = [];
   const texts = (item: unknown, where: string) =>
-    walk(item, where, 'an object', problems, (lang, own, at) =>
+    walk(item, where, 2, problems, (lang, own, at) =>
       LANG_KEYS.includes(lang as Lang)
-        ? walk(own, at, 'an object', problems, (key, text, path) => {
+        ? walk(own, at, 2, problems, (key, text, path) => {
             // An empty text would leave a button without a name: the built-in text stays.
             if (textKeys.includes(key) && typeof text === 'string' && text.trim()) return text;
-            problems.push(ignored(path, 'a known text key with a text'));
+            problems.push(ignored(path, 3));
             return undefined;
           })
-        : void problems.push(ignored(at, 'th or en')),
+        : void problems.push(ignored(at, 4)),
     );
   const categories = (item: unknown, where: string) =>
-    walk(item, where, 'an object', problems, (id, raw, at) =>
-      isCategoryId(id)
-        ? category(raw, at, problems)
-        : void problems.push(ignored(at, 'an id of a-z, 0-9, _ and -')),
+    walk(item, where, 2, problems, (id, raw, at) =>
+      isCategoryId(id) ? category(raw, at, problems) : void problems.push(ignored(at, 10)),
     );
   const value =
     input === undefined || input === null
       ? {}
-      : walk(input, 'config', 'an object', problems, (key, item) =>
+      : walk(input, 'config', 2, problems, (key, item) =>
           key === 'texts'
             ? texts(item, key)
             : key === 'categories'
               ? categories(item, key)
-              : void problems.push(ignored(key, 'texts or categories')),
+              : void problems.push(ignored(key, 11)),
         );
   return { value: (value ?? {}) as BannerConfig, problems };
 }
@@ -148,7 +139,7 @@ export function parseConfigJson(text: string, textKeys: readonly string[]): Pars
   try {
     data = JSON.parse(text);
   } catch {
-    return { value: {}, problems: [ignored('JSON config', 'valid JSON')] };
+    return { value: {}, problems: [ignored('JSON config', 1)] };
   }
   return parseConfig(data, textKeys);
 }
@@ -177,7 +168,7 @@ function wholeNumber(
   // Plain decimal digits only: `Number()` would also take "0x10", "1e3" or " 7 ".
   const n = typeof value === 'number' || /^\d{1,10}$/.test(String(value)) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
-  problems.push(ignored(`${name}="${String(value)}"`, `a whole number from ${min} to ${max}`));
+  problems.push(ignored(`${name}="${String(value)}"`, 12, `${min} to ${max}`));
   return fallback;
 }
 
@@ -202,7 +193,7 @@ export const parseCookieDays = (value: unknown, problems: string[]): number =>
 export function parseCookieName(value: unknown, problems: string[]): string {
   if (value === null || value === undefined || value === '') return DEFAULT_COOKIE_NAME;
   if (typeof value === 'string' && /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/.test(value)) return value;
-  problems.push(ignored(`cookie-name="${String(value)}"`, 'a cookie name'));
+  problems.push(ignored(`cookie-name="${String(value)}"`, 13));
   return DEFAULT_COOKIE_NAME;
 }
 
@@ -214,7 +205,7 @@ export function oneOf(
   problems: string[],
 ): void {
   if (!allowed.includes(value as string))
-    problems.push(ignored(`${name}="${String(value)}"`, allowed.join(' or ')));
+    problems.push(ignored(`${name}="${String(value)}"`, 14, allowed.join(' or ')));
 }
 
 /**
@@ -232,7 +223,7 @@ export function parseCookieDomain(
     `.${hostname}`.endsWith(`.${value.replace(/^\./, '').toLowerCase()}`)
   )
     return value;
-  problems.push(ignored(`cookie-domain="${String(value)}"`, `${hostname} or a domain above it`));
+  problems.push(ignored(`cookie-domain="${String(value)}"`, 15, hostname));
   return undefined;
 }
 
@@ -243,16 +234,14 @@ export function parseOffered(value: unknown, problems: string[]): CategoryId[] |
     .split(/[\s,]+/)
     .filter(Boolean);
   const good = ids.filter(isCategoryId);
-  if (good.length !== ids.length)
-    problems.push(ignored(`categories="${String(value)}"`, 'ids of a-z, 0-9, _ and -'));
+  if (good.length !== ids.length) problems.push(ignored(`categories="${String(value)}"`, 16));
   return good;
 }
 
 /** A URL attribute (`policy-url`, `receipt-url`): only `http(s):` or relative; else `null`. */
 export function parseUrl(name: string, value: unknown, problems: string[]): string | null {
   const url = safeUrl(value);
-  if (value && !url)
-    problems.push(ignored(`${name}="${String(value)}"`, 'an http(s) or relative URL'));
+  if (value && !url) problems.push(ignored(`${name}="${String(value)}"`, 17));
   return url;
 }
 

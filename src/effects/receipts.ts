@@ -7,6 +7,7 @@
  * (`sendBeacon` is not needed: a keepalive fetch is sent as soon as the visitor decides.)
  */
 import type { Receipt } from '../core/receipt.js';
+import { line, problem } from '../core/messages.js';
 import { PREFIX } from '../core/report.js';
 
 /** Receipts waiting for a confirmation, kept at most: the newest ones. */
@@ -57,7 +58,7 @@ export async function sendReceipts(url: string, receipt?: Receipt | null): Promi
           body: JSON.stringify(item),
         });
         if (ok || (status < 500 && status != 408 && status != 429)) {
-          if (!ok) console.warn(PREFIX, `receipt-url answered ${status}: receipt dropped`);
+          if (!ok) console.warn(PREFIX, line([problem(`receipt-url answered ${status}`, 20)]));
           save(
             url,
             load(url).filter((r) => r.id !== item.id),

@@ -15,6 +15,7 @@ import {
   type SettingValues,
 } from '../core/configure.js';
 import { ignored } from '../core/config.js';
+import { line, problem } from '../core/messages.js';
 import { consentModeParams } from '../core/consent-mode.js';
 import { gpcDecides } from '../core/gpc.js';
 import { makeReceipt, type Receipt } from '../core/receipt.js';
@@ -194,7 +195,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     derived = derive(host, child ? (child.textContent ?? '') : null, location.hostname);
     // One clear console message per distinct set of problems.
     const message = derived.problems.join('; ');
-    if (message && message !== lastReport) console.warn(PREFIX, message);
+    if (message && message !== lastReport) console.warn(PREFIX, line(derived.problems));
     lastReport = message;
     const read = readStored(
       stored === undefined ? readCookie(derived.cookie.name) : stored,
@@ -302,14 +303,14 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     set(choice) {
       refresh();
       if (typeof choice !== 'object' || choice === null) {
-        console.error(PREFIX, ignored('setConsent', '{analytics: true}'));
+        console.error(PREFIX, line([ignored('setConsent', 18)]));
         return false;
       }
       const next: Record<CategoryId, boolean> = { ...state.categories };
       for (const [id, value] of Object.entries(choice)) {
         const category = derived.categories.find((c) => c.id === id);
         if (!category || typeof value !== 'boolean')
-          console.error(PREFIX, ignored(`setConsent ${id}`, '{analytics: true}'));
+          console.error(PREFIX, line([ignored(`setConsent ${id}`, 18)]));
         else if (!category.required) next[id] = value;
       }
       decide(next, 'api', 'api');
@@ -323,7 +324,8 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     },
     connect() {
       if (!isActiveBanner(host, true)) {
-        console.warn(PREFIX, 'a second <consent-banner> on this page does nothing: keep one');
+        const second = 'a second <consent-banner> on this page does nothing';
+        console.warn(PREFIX, line([problem(second, 19)]));
         return;
       }
       gate ??= scriptGate(document, isGranted);

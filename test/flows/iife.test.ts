@@ -274,3 +274,27 @@ for (const lang of ['en', 'th'] as const) {
     });
   });
 }
+
+describe('the built script tag, its console messages', () => {
+  it('a bad setting gives one short line: what was wrong, its code, and the page that explains it', async () => {
+    const { b } = await open('en');
+    const win = b.win() as ReturnType<typeof b.win> & { console: Console };
+    const lines: string[] = [];
+    const warn = win.console.warn;
+    win.console.warn = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    try {
+      const banner = win.document.querySelector('consent-banner')!;
+      banner.setAttribute('cookie-days', 'soon');
+      banner.setAttribute('theme', 'blue');
+      await until(() => lines.length > 0, 'the message');
+      // Both settings are read together: one line.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(lines).to.deep.equal([
+        '[consent-banner] cookie-days="soon" ignored (CB12); theme="blue" ignored (CB14). See https://github.com/consent-banner/consent-banner/blob/main/docs/messages.md',
+      ]);
+    } finally {
+      win.console.warn = warn;
+    }
+    expect(b.region(), 'the banner still works').to.not.equal(null);
+  });
+});
