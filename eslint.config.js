@@ -1,4 +1,4 @@
-// Lint rules, including the layering of STYLE.md: core is pure, effects alone touch the page,
+// Lint rules, including the layering of README "Project layout": core is pure, effects alone touch the page,
 // the element wires them.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -46,9 +46,33 @@ export default tseslint.config(
   ),
   layer(
     ['src/effects/**/*.ts'],
-    ['**/element/**', 'lit', 'lit/*'],
+    ['**/element/**', '**/ui/**', 'lit', 'lit/*'],
     'src/effects must not depend on the element.',
   ),
+  layer(
+    ['src/element/**/*.ts'],
+    ['**/ui/**', '**/i18n/**', 'lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'],
+    'src/element runs on every page: no Lit, no texts; it loads src/ui/banner-ui.ts with import() alone (README "Design decisions").',
+  ),
+  {
+    // The interface takes what it needs of the element's stage through UiHost: a value imported
+    // from there would make the modules every page runs wait on this one's loading.
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/effects/**', '**/element/**'],
+              allowTypeImports: true,
+              message: 'src/ui imports only types from the element stage; values come in UiHost.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['src/server/**/*.ts'],
     ['**/effects/**', '**/element/**', '**/i18n/**', 'lit', 'lit/*', 'node:*'],

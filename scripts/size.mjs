@@ -2,12 +2,15 @@
 // build against its budget (README "Size"): it must stay under 15,000 B brotli, below
 // vanilla-cookieconsent 3 doing the same job (its JS + CSS + a configuration with the same four
 // categories in Thai and English: 15,348 B, measured the same way). The goal is 12,000 B (0.8x
-// of that). Exits 1 above the limit.
+// of that); 13,500 B leaves 1,500 B of room under the limit for what is still to come. Prints
+// how far the file is from each. Exits 1 above the limit.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { brotliSize as brotli } from './measure.mjs';
 
 const LIMIT = 15_000;
+/** What leaves room for the features still to come (1,500 B under the limit). */
+const ROOM = 13_500;
 const GOAL = 12_000;
 const IIFE = 'dist/consent-banner.iife.js';
 const FILES = [IIFE, 'dist/consent-banner.js', 'dist/index.js', 'dist/define.js', 'dist/server.js'];
@@ -26,9 +29,11 @@ for (const file of FILES) {
   let verdict = '';
   if (file === IIFE) {
     failed = br > LIMIT;
-    verdict = failed ? `: OVER the ${LIMIT} B limit` : `: under the ${LIMIT} B limit`;
-    verdict +=
-      br <= GOAL ? `, within the ${GOAL} B goal` : `, ${br - GOAL} B above the ${GOAL} B goal`;
+    const versus = (bound, name) =>
+      br <= bound
+        ? `${bound - br} B under the ${bound} B ${name}`
+        : `${br - bound} B OVER the ${bound} B ${name}`;
+    verdict = `: ${[versus(LIMIT, 'limit'), versus(ROOM, 'mark'), versus(GOAL, 'goal')].join(', ')}`;
   }
   console.log(`${file}: ${buffer.length} B raw, ${gz} B gzip, ${br} B brotli${verdict}`);
 }

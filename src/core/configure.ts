@@ -20,6 +20,7 @@ import {
   type BannerConfig,
 } from './config.js';
 import { checkRecord, stateFromRecord, undecidedState } from './rules.js';
+import { problem } from './messages.js';
 import { SETTINGS, type Setting } from './settings.js';
 import { TEXT_KEYS } from './text-keys.js';
 import type { Category, ConsentState, Lang } from './types.js';
@@ -95,11 +96,19 @@ export function derive(values: SettingValues, json: string | null, hostname: str
     oneOf(name, values[name], allowed(name), problems);
   const policy = parseUrl('policy-url', values.policyUrl, problems);
   const receipts = parseUrl('receipt-url', values.receiptUrl, problems);
-  const categories = resolveCategories({
-    logs: values.logs === 'optional' ? 'optional' : 'required',
+  const options = {
+    logs: values.logs === 'optional' ? ('optional' as const) : ('required' as const),
     offered: parseOffered(values.categories, problems),
     config: config.categories ?? {},
-  });
+  };
+  const categories = resolveCategories(options);
+  // Ids in `categories` that name no category (a typo, one the config does not add): said.
+  const unknown = options.offered?.filter((id) => !categories.some((c) => c.id === id)) ?? [];
+  if (unknown.length) {
+    const all = resolveCategories({ ...options, offered: null });
+    const optional = all.filter((c) => !c.required).map((c) => c.id);
+    problems.push(problem(`categories="${unknown.join(' ')}"`, 21, optional.join(', ')));
+  }
   return { categories, texts: config.texts ?? {}, revision, cookie, policy, receipts, problems };
 }
 

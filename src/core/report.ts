@@ -10,6 +10,12 @@ export function guard(action: () => void): void {
   }
 }
 
+/** What was said once on this page already. */
+const said = new Set<string>();
+
+/** `true` the first time `key` is asked about on this page: say it then, and not again. */
+export const firstTime = (key: string): boolean => !said.has(key) && !!said.add(key);
+
 /** The page's one working banner: a second one does nothing but say so (README "Design decisions"). */
 let active: { readonly isConnected: boolean } | null = null;
 

@@ -1,6 +1,7 @@
 import type { BannerConfig } from '../core/config.js';
 import type { SettingValues, Texts } from '../core/configure.js';
 import { resolveLang } from '../core/lang.js';
+import { line, problem } from '../core/messages.js';
 import { PREFIX, guard } from '../core/report.js';
 import { SETTINGS } from '../core/settings.js';
 import type { CategoryId, ConsentState, Lang } from '../core/types.js';
@@ -130,6 +131,9 @@ export class ConsentBanner extends HTMLElement {
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     const setting = SETTINGS.find((s) => s.attribute === name);
     if (!setting || setting.change === 'native') return this.requestUpdate();
+    // A boolean attribute is on when present, whatever it says (README "Attributes").
+    if (setting.type === 'boolean' && /^(false|no|off|0)$/i.test(value ?? ''))
+      console.warn(PREFIX, line([problem(`${name}="${value}"`, 22)]));
     this.#fromAttribute = true;
     (this as Record<string, unknown>)[setting.property] =
       setting.type === 'boolean'
@@ -225,8 +229,12 @@ export class ConsentBanner extends HTMLElement {
     return this.#store.isGranted(id);
   }
 
-  /** Resolves when the category is granted (at once if it already is). Never rejects. */
+  /**
+   * Resolves when the category is granted (at once if it already is). Never rejects; an id
+   * this banner does not have is said on the console (it would wait for ever).
+   */
   whenGranted(id: CategoryId): Promise<void> {
+    this.#store.known(id, `whenGranted("${id}")`);
     return new Promise((resolve) => {
       const check = () => {
         if (!this.isGranted(id)) return;

@@ -30,6 +30,19 @@ export const coreStyles = `
     color: var(--_fg);
     /* Thai has no spaces: break only where the browser's dictionary finds a word end. */
     overflow-wrap: break-word;
+    word-break: normal;
+    /* What a host page's body or #root would pass down through the shadow root (the font
+       shorthand above resets style, weight and line height). */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    direction: ltr;
+    visibility: visible;
+    cursor: auto;
   }
   :host([theme=dark]) {
     --_bg: var(--consent-banner-bg, #1b1f24);

@@ -14,12 +14,11 @@ import {
   type Lapse,
   type SettingValues,
 } from '../core/configure.js';
-import { ignored } from '../core/config.js';
 import { line, problem } from '../core/messages.js';
 import { consentModeParams } from '../core/consent-mode.js';
 import { gpcDecides } from '../core/gpc.js';
 import { makeReceipt, type Receipt } from '../core/receipt.js';
-import { PREFIX, guard, isActiveBanner, releaseBanner } from '../core/report.js';
+import { PREFIX, firstTime, guard, isActiveBanner, releaseBanner } from '../core/report.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from '../core/settings.js';
 import {
   allOptional,
@@ -59,13 +58,17 @@ export interface ConsentStore {
   /** This is the page's working banner (another one was not there first). */
   readonly active: boolean;
   isGranted(id: CategoryId): boolean;
+  /** Whether `id` is a category of this banner; if not, says so once a page (naming `where`). */
+  known(id: CategoryId, where: string): boolean;
   /** A decision: stored, applied, and sent as a receipt. */
   decide(choice: Record<CategoryId, boolean>, method: ConsentMethod, source: ChangeSource): void;
   /** Accept all (`on`) or reject all. */
   all(on: boolean, source: ChangeSource): void;
   /**
-   * `setConsent({analytics: true})`: the other optional categories keep their values. `false`
-   * when `choice` is no object at all (nothing is decided).
+   * `setConsent({analytics: true})`: the other optional categories keep their values. All or
+   * nothing: `false`, nothing decided and one console line, when `choice` is no object, names
+   * no category, or names one that is unknown or required, or gives a value that is not a
+   * boolean.
    */
   set(choice: Record<CategoryId, boolean>): boolean;
   /** Forgets the choice (the cookie too). */
@@ -105,6 +108,18 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
   let parsing: MutationObserver | null = null;
 
   const isGranted = (id: CategoryId) => state.categories[id] === true;
+
+  /**
+   * Whether `id` is a category of this banner; if not, says so once a page, naming `where` and
+   * the ids there are (docs/messages.md, CB21).
+   */
+  function known(id: CategoryId, where: string): boolean {
+    const ids = Object.keys(state.categories);
+    if (ids.includes(id)) return true;
+    if (ready && firstTime(`id ${id}`))
+      console.warn(PREFIX, line([problem(where, 21, ids.join(', '))]));
+    return false;
+  }
   const now = () => Math.floor(Date.now() / 1000);
 
   /** Reads configuration and the stored choice, then runs the gated scripts it allows. */
@@ -293,8 +308,10 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     },
     isGranted(id) {
       refresh();
+      known(id, `isGranted("${id}")`);
       return isGranted(id);
     },
+    known,
     decide,
     all(on, source) {
       refresh();
@@ -302,18 +319,21 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     },
     set(choice) {
       refresh();
-      if (typeof choice !== 'object' || choice === null) {
-        console.error(PREFIX, line([ignored('setConsent', 18)]));
+      // All or nothing (README "Methods"): one wrong entry, and nothing is decided.
+      const optional = derived.categories.filter((c) => !c.required).map((c) => c.id);
+      const entries = typeof choice === 'object' && choice !== null ? Object.entries(choice) : [];
+      const wrong = entries.length
+        ? entries.find(([id, value]) => !optional.includes(id) || typeof value !== 'boolean')
+        : [''];
+      if (wrong) {
+        const [id, value] = wrong;
+        const what = id
+          ? `setConsent ${id}${typeof value === 'boolean' ? '' : `=${String(value)}`}`
+          : 'setConsent';
+        console.error(PREFIX, line([problem(what, 18, optional.join(', '))]));
         return false;
       }
-      const next: Record<CategoryId, boolean> = { ...state.categories };
-      for (const [id, value] of Object.entries(choice)) {
-        const category = derived.categories.find((c) => c.id === id);
-        if (!category || typeof value !== 'boolean')
-          console.error(PREFIX, line([ignored(`setConsent ${id}`, 18)]));
-        else if (!category.required) next[id] = value;
-      }
-      decide(next, 'api', 'api');
+      decide({ ...state.categories, ...choice }, 'api', 'api');
       return true;
     },
     reset() {
@@ -328,7 +348,8 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
         console.warn(PREFIX, line([problem(second, 19)]));
         return;
       }
-      gate ??= scriptGate(document, isGranted);
+      // A gated script naming a category this banner does not have never runs: said once.
+      gate ??= scriptGate(document, (id) => known(id, `data-consent="${id}"`) && isGranted(id));
       // Upgraded by the parser at its start tag (the script in <head>, the element in the
       // markup): its JSON config child is not there yet. Start once the parser is past it.
       if (ready || parsed(host)) start();

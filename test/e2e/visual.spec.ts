@@ -93,3 +93,32 @@ test.describe('forced colours', () => {
     await expectLook(ui.dialog, 'dialog-en-forced-colors-desktop.png');
   });
 });
+
+test.describe('a host page that styles everything it can inherit', () => {
+  test.use({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
+
+  // What sites write on body or #root; every one of these is inherited through a shadow root.
+  // (The page's own content is taken out of the layout, so that its text, which these styles
+  // bend too, makes the page no wider than the window.)
+  const HOSTILE = `body > :not(consent-banner) { display: none !important; }
+  body {
+    text-align: center; line-height: 3; letter-spacing: 2px; word-spacing: 9px;
+    text-transform: uppercase; text-indent: 40px; text-shadow: 2px 2px red;
+    font-style: italic; font-weight: 900; white-space: pre; direction: rtl; color: red;
+    word-break: break-all; visibility: visible; cursor: wait;
+  }`;
+
+  test('the first layer and the dialog look exactly as on a plain page', async ({ page }) => {
+    const ui = bannerUi(page, EN);
+    await stage(page, PAGES.scriptTag);
+    await page.addStyleTag({ content: HOSTILE });
+    await expectLook(ui.region, 'banner-en-light-desktop.png');
+    await ui.choose.click();
+    await expectLook(ui.dialog, 'dialog-en-light-desktop.png');
+  });
+});

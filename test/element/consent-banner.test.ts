@@ -528,7 +528,7 @@ describe('the JavaScript API', () => {
     expect(events.changes.map((c) => c.source)).to.deep.equal(['api', 'api', 'api']);
   });
 
-  it('setConsent ignores unknown ids and required categories, with a message', async () => {
+  it('setConsent is all or nothing: an unknown id or a required category decides nothing, with a message', async () => {
     const el = await mount();
     const errors = await captureConsole('error', () =>
       el.setConsent({ tracking: true, necessary: false, analytics: true } as Record<
@@ -537,7 +537,8 @@ describe('the JavaScript API', () => {
       >),
     );
     expect(errors.join()).to.include('tracking');
-    expect(el.consent.categories).to.include({ necessary: true, analytics: true });
+    expect(el.consent.decided, 'nothing decided').to.equal(false);
+    expect(el.consent.categories).to.include({ necessary: true, analytics: false });
     expect(() => el.setConsent(null as unknown as Record<string, boolean>)).to.not.throw();
   });
 

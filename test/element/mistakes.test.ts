@@ -1,0 +1,188 @@
+// The mistakes a web team makes, each named (docs/messages.md): what the page writes → the one
+// console line it gets → the banner still works and nothing is granted by mistake. The lines
+// are the development build's (the tests run the source); the builds for pages print the same
+// subject with the code (test/flows/iife.test.ts).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ConsentBanner } from '../../src/index.js';
+import { clearAllCookies, getCookie, part, setConsentCookie, storedValue } from './helpers.js';
+
+/** Every console.warn and console.error line while `action` runs, as the console prints them. */
+async function consoleLines(action: () => unknown): Promise<string[]> {
+  const lines: string[] = [];
+  const { warn, error } = console;
+  console.warn = console.error = (...args: unknown[]) =>
+    void lines.push(args.map(String).join(' '));
+  try {
+    await action();
+  } finally {
+    Object.assign(console, { warn, error });
+  }
+  return lines;
+}
+
+interface Row {
+  /** What the web team writes. */
+  mistake: string;
+  /** The page and what it does; resolves with the banner. */
+  run: () => Promise<ConsentBanner>;
+  /** The line the console shows, exactly, once. */
+  line: string;
+  /** What else shows: the banner works, nothing granted by mistake. */
+  check: (el: ConsentBanner) => Promise<void> | void;
+}
+
+const OPTIONAL = 'preferences, analytics';
+const ALL = `necessary, logs, ${OPTIONAL}`;
+const fresh = (template = html`<consent-banner lang="en"></consent-banner>`) =>
+  fixture<ConsentBanner>(template);
+/** Nothing beyond the required categories is granted, and nothing was decided. */
+const nothingDecided = (el: ConsentBanner) => {
+  expect(el.consent.decided, 'nothing decided').to.equal(false);
+  expect(el.consent.granted).to.deep.equal(['necessary', 'logs']);
+  expect(getCookie(), 'nothing stored').to.equal(undefined);
+};
+/** The first layer is there: the visitor is asked. */
+const asked = async (el: ConsentBanner) => {
+  await el.updateComplete;
+  expect(part(el, 'banner'), 'the first layer shows').to.not.equal(null);
+};
+
+const ROWS: Row[] = [
+  {
+    mistake: 'categories="analytics marketing statistics" (no such categories)',
+    run: () =>
+      fresh(
+        html`<consent-banner
+          lang="en"
+          categories="analytics marketing statistics"
+        ></consent-banner>`,
+      ),
+    line: `[consent-banner] categories="marketing statistics": no such category here; expected one of ${OPTIONAL}`,
+    async check(el) {
+      expect(Object.keys(el.consent.categories)).to.deep.equal(['necessary', 'logs', 'analytics']);
+      await asked(el);
+    },
+  },
+  {
+    mistake: 'two gated scripts with data-consent="analytcs" (a typo)',
+    async run() {
+      const wrapper = await fixture(
+        html`<div>
+          <script type="text/plain" data-consent="analytcs">
+            window.typoRan = true;
+          </script>
+          <script type="text/plain" data-consent="analytcs">
+            window.typoRan = true;
+          </script>
+          <consent-banner lang="en"></consent-banner>
+        </div>`,
+      );
+      const el = wrapper.querySelector('consent-banner')!;
+      el.acceptAll();
+      await el.updateComplete;
+      return el;
+    },
+    line: `[consent-banner] data-consent="analytcs": no such category here; expected one of ${ALL}`,
+    check() {
+      expect((window as { typoRan?: boolean }).typoRan, 'never runs').to.equal(undefined);
+    },
+  },
+  {
+    mistake: 'el.whenGranted("nope")',
+    async run() {
+      const el = await fresh();
+      void el.whenGranted('nope');
+      return el;
+    },
+    line: `[consent-banner] whenGranted("nope"): no such category here; expected one of ${ALL}`,
+    check: asked,
+  },
+  {
+    mistake: 'el.isGranted("analytic")',
+    async run() {
+      const el = await fresh();
+      expect(el.isGranted('analytic')).to.equal(false);
+      return el;
+    },
+    line: `[consent-banner] isGranted("analytic"): no such category here; expected one of ${ALL}`,
+    check: nothingDecided,
+  },
+  {
+    mistake: 'google-consent-mode="no"',
+    run: () => fresh(html`<consent-banner lang="en" google-consent-mode="no"></consent-banner>`),
+    line: '[consent-banner] google-consent-mode="no": the attribute is there, so it is on; remove it to turn it off',
+    async check(el) {
+      expect(el.googleConsentMode, 'on, as the attribute is there').to.equal(true);
+      await asked(el);
+    },
+  },
+  {
+    mistake: 'no-settings-button="false"',
+    async run() {
+      setConsentCookie(storedValue({}));
+      return fresh(html`<consent-banner lang="en" no-settings-button="false"></consent-banner>`);
+    },
+    line: '[consent-banner] no-settings-button="false": the attribute is there, so it is on; remove it to turn it off',
+    check(el) {
+      expect(el.noSettingsButton).to.equal(true);
+      expect(part(el, 'settings-button')).to.equal(null);
+    },
+  },
+  ...(
+    [
+      [{ analytics: true, marketing: true }, 'setConsent marketing'],
+      [{}, 'setConsent'],
+      [{ necessary: false }, 'setConsent necessary'],
+      [{ logs: false }, 'setConsent logs'],
+      [{ analytics: 'yes' }, 'setConsent analytics=yes'],
+    ] as const
+  ).map(([choice, subject]): Row => ({
+    mistake: `setConsent(${JSON.stringify(choice)})`,
+    async run() {
+      const el = await fresh();
+      el.setConsent(choice as unknown as Record<string, boolean>);
+      return el;
+    },
+    line: `[consent-banner] ${subject}: nothing changed; expected true or false for one or more of ${OPTIONAL}`,
+    async check(el) {
+      nothingDecided(el);
+      await asked(el);
+    },
+  })),
+];
+
+describe('every mistake is named, once, and changes nothing it should not', () => {
+  beforeEach(() => clearAllCookies());
+  afterEach(() => {
+    clearAllCookies();
+    delete window.dataLayer;
+  });
+
+  for (const row of ROWS) {
+    it(row.mistake, async () => {
+      let el: ConsentBanner | undefined;
+      const lines = await consoleLines(async () => {
+        el = await row.run();
+        await el.updateComplete;
+      });
+      expect(lines).to.deep.equal([row.line]);
+      await row.check(el!);
+    });
+  }
+
+  it('an unknown id is said once a page, however often it is asked about', async () => {
+    const el = await fresh();
+    const lines = await consoleLines(async () => {
+      for (let i = 0; i < 3; i++) el.isGranted('statistic');
+      await waitUntil(() => true);
+    });
+    expect(lines).to.have.length(1);
+  });
+});
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+  }
+}
