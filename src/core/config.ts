@@ -109,9 +109,10 @@ export function parseConfig(input: unknown, textKeys: readonly string[]): Parsed
     walk(item, where, 2, problems, (lang, own, at) =>
       LANG_KEYS.includes(lang as Lang)
         ? walk(own, at, 2, problems, (key, text, path) => {
+            if (!textKeys.includes(key)) problems.push(ignored(path, 3));
+            else if (typeof text === 'string' && text.trim()) return text;
             // An empty text would leave a button without a name: the built-in text stays.
-            if (textKeys.includes(key) && typeof text === 'string' && text.trim()) return text;
-            problems.push(ignored(path, 3));
+            else problems.push(ignored(path, 23));
             return undefined;
           })
         : void problems.push(ignored(at, 4)),
@@ -138,8 +139,9 @@ export function parseConfigJson(text: string, textKeys: readonly string[]): Pars
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    return { value: {}, problems: [ignored('JSON config', 1)] };
+  } catch (error) {
+    // The parser's own words: Chromium's and Firefox's say the line and column in the text.
+    return { value: {}, problems: [ignored(`JSON config (${(error as Error).message})`, 1)] };
   }
   return parseConfig(data, textKeys);
 }

@@ -4,7 +4,7 @@
  * visitor's choice (README "The cookie"). Pure: the store (src/element/store.ts) reads the page
  * and calls these.
  */
-import { resolveCategories } from './categories.js';
+import { BUILT_IN, resolveCategories } from './categories.js';
 import { decodeRecord } from './codec.js';
 import {
   mergeConfig,
@@ -102,6 +102,10 @@ export function derive(values: SettingValues, json: string | null, hostname: str
     config: config.categories ?? {},
   };
   const categories = resolveCategories(options);
+  // A category of the site's own with no label at all: visitors would see a generic name.
+  for (const c of categories)
+    if (!BUILT_IN.some((b) => b.id === c.id) && !c.label?.th && !c.label?.en)
+      problems.push(problem(`categories.${c.id}`, 24));
   // Ids in `categories` that name no category (a typo, one the config does not add): said.
   const unknown = options.offered?.filter((id) => !categories.some((c) => c.id === id)) ?? [];
   if (unknown.length) {

@@ -14,7 +14,7 @@ export const DOCS = 'https://github.com/consent-banner/consent-banner/blob/main/
 export const SENTENCES: Readonly<Record<number, string>> | null = {
   1: ': expected valid JSON',
   2: ': expected an object',
-  3: ': expected a known text key with a text',
+  3: ': expected a known text key',
   4: ': expected th or en',
   5: ': expected {"th": "…", "en": "…"}',
   6: ': expected a list of cookie names or "prefix*"',
@@ -34,6 +34,8 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   20: ': receipt dropped',
   21: ': no such category here; expected one of %',
   22: ': the attribute is there, so it is on; remove it to turn it off',
+  23: ': expected a text that is not empty; the built-in text is shown',
+  24: ': no label; visitors see a generic one until it has {"label": {"th": "…", "en": "…"}}',
 };
 
 /**

@@ -28,6 +28,7 @@ export const TEXT_KEYS = [
   'preferencesDescription',
   'analyticsLabel',
   'analyticsDescription',
+  'otherLabel',
 ] as const;
 
 export type TextKey = (typeof TEXT_KEYS)[number];

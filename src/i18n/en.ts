@@ -31,4 +31,5 @@ export const en: Strings = {
   analyticsLabel: 'Visitor statistics',
   analyticsDescription:
     'Count visitors and the pages they use, to improve the service. Used only as overall figures.',
+  otherLabel: 'Other cookies',
 };

@@ -43,6 +43,8 @@ export interface Strings {
   preferencesDescription: string;
   analyticsLabel: string;
   analyticsDescription: string;
+  /** The name of a category of the site's own that has no label of its own. */
+  otherLabel: string;
 }
 
 export type StringKey = keyof Strings;

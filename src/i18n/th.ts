@@ -29,4 +29,5 @@ export const th: Strings = {
   preferencesDescription: 'จดจำการตั้งค่า เช่น ภาษา สำหรับการเยี่ยมชมครั้งถัดไป',
   analyticsLabel: 'สถิติผู้เยี่ยมชม',
   analyticsDescription: 'นับจำนวนผู้เยี่ยมชมและหน้าที่ถูกใช้งาน เพื่อปรับปรุงบริการ โดยใช้เป็นสถิติภาพรวมเท่านั้น',
+  otherLabel: 'คุกกี้อื่น ๆ',
 };

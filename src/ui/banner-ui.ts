@@ -110,7 +110,8 @@ export function bannerUi(host: UiHost): BannerUi {
   function text(category: Category, kind: 'label' | 'description', lang: Lang, s: Strings): string {
     const own = category[kind];
     const key = `${category.id}${kind === 'label' ? 'Label' : 'Description'}` as keyof Strings;
-    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? category.id : '');
+    // A category of the site's own without a label gets a generic one, never its raw id.
+    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? s.otherLabel : '');
     return category.id === 'logs' && kind === 'description' && !category.required
       ? `${text} ${s.logsOptionalNote}`
       : text;

@@ -322,8 +322,14 @@ describe('config', () => {
     }
 
     it('says the JSON was not valid', () => {
+      let parser = '';
+      try {
+        JSON.parse('{');
+      } catch (error) {
+        parser = (error as Error).message;
+      }
       expect(parseConfigJson('{', STRING_KEYS).problems).to.deep.equal([
-        'JSON config ignored: expected valid JSON',
+        `JSON config (${parser}) ignored: expected valid JSON`,
       ]);
     });
   });

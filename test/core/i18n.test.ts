@@ -42,6 +42,7 @@ const INTERFACE_KEYS = Object.keys({
   preferencesDescription: true,
   analyticsLabel: true,
   analyticsDescription: true,
+  otherLabel: true,
 } satisfies Record<StringKey, true>).sort();
 
 const THAI = /[\u0E01-\u0E5B]/;
