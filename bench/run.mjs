@@ -45,6 +45,7 @@ const ASSETS = {
   '/cookieconsent.umd.js': `${VANILLA}/cookieconsent.umd.js`,
   '/cookieconsent.css': `${VANILLA}/cookieconsent.css`,
   '/vanilla-config.js': 'bench/vanilla-config.js',
+  '/floor.js': 'bench/floor.js',
 };
 
 /**
@@ -80,9 +81,11 @@ const SYSTEMS = {
   empty: { tail: '', assets: [] },
   // What Lit alone costs: a bare element of the same Lit features (scripts/bare-lit.mjs).
   lit: { tail: '<x-bare a="Lit"></x-bare><script src="/bare-lit.js" defer></script>', assets: [] },
+  // What any web-component banner with a settings button costs at the least (bench/floor.js).
+  floor: { tail: '<script src="/floor.js" defer></script>', assets: [] },
 };
 /** Systems with no banner: first visit only, no banner to wait for. */
-const BARE = new Set(['empty', 'lit']);
+const BARE = new Set(['empty', 'lit', 'floor']);
 /** The order of round 0; round r starts r places further on. */
 const NAMES = Object.keys(SYSTEMS);
 
@@ -525,6 +528,7 @@ function summarise(rounds, metric) {
   const ours = of('ours');
   const theirs = of('theirs');
   const lit = metric.baseline ? of('lit') : null;
+  const floor = metric.baseline ? of('floor') : null;
   const ratio = theirs.median > 0 ? ours.median / theirs.median : null;
   let goal = metric.goal ?? null;
   let meets = null;
@@ -543,6 +547,7 @@ function summarise(rounds, metric) {
     theirs,
     empty,
     lit,
+    floor,
     ratio,
     goal,
     meets,
@@ -639,6 +644,7 @@ function printComparison(rows, runs) {
   console.log(`\nours vs vanilla-cookieconsent 3.1.0, ${runs} runs, CPU throttled ${THROTTLE}x`);
   console.log('median (min-max); "net": less the median of "empty", the page without a banner;');
   console.log('"Lit alone": a bare Lit element of the same Lit features (scripts/bare-lit.mjs);');
+  console.log('"floor": the least a web-component banner with a button does (bench/floor.js);');
   console.log(
     '"no probe": from loads of their own, without the per-frame probe (bench/README.md)\n',
   );
@@ -649,6 +655,7 @@ function printComparison(rows, runs) {
     'theirs',
     'empty',
     'Lit alone',
+    'floor',
     'ours/theirs',
     'goal',
     'met',
@@ -660,6 +667,7 @@ function printComparison(rows, runs) {
     range(row.theirs, row.unit),
     row.empty ? range(row.empty, row.unit) : '',
     row.lit ? range(row.lit, row.unit) : '',
+    row.floor ? range(row.floor, row.unit) : '',
     times(row.ratio),
     row.goal ?? '-',
     met(row.meets),
