@@ -291,11 +291,18 @@ export class ConsentBanner extends HTMLElement {
   /** Runs `use` with the user interface, loaded first if it is not yet (README "Speed"). */
   #withUi(use: (ui: BannerUi) => void): void {
     if (this.#ui) return guard(() => use(this.#ui as BannerUi));
-    this.#uiLoad ??= import('../ui/banner-ui.js').then(({ bannerUi }) => {
-      this.#button?.remove();
-      this.#button = null;
-      return (this.#ui = bannerUi(this.#uiHost));
-    });
+    this.#uiLoad ??= import('../ui/banner-ui.js').then(
+      ({ bannerUi }) => {
+        this.#button?.remove();
+        this.#button = null;
+        return (this.#ui = bannerUi(this.#uiHost));
+      },
+      (error: unknown) => {
+        // Not loaded (the network, in the npm build's chunk): the next need tries again.
+        this.#uiLoad = null;
+        throw error;
+      },
+    );
     const load = this.#uiLoad;
     this.#then(async () => use(await load));
   }

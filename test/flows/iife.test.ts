@@ -152,6 +152,14 @@ for (const lang of ['en', 'th'] as const) {
       await click(frame, b.settings()!);
       await until(() => b.dialogOpen(), 'the dialog opens');
       expect(lit(), 'Lit, now that it is needed').to.have.length(1);
+      // The button that opened it was the element's own; the interface's takes its place, and
+      // focus comes back to that one.
+      await sendKeys({ press: 'Escape' });
+      await until(() => !b.dialogOpen(), 'Escape closes it');
+      await until(
+        () => b.focused() === 'settings-button',
+        () => `focus on ${b.focused()}`,
+      );
       expect(b.win().errors).to.deep.equal([]);
     });
 
