@@ -64,7 +64,8 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
   async function ready(): Promise<void> {
     await element.evaluate(async (el) => {
       await customElements.whenDefined(el.localName);
-      // Lit's promise for the pending render (the element is a LitElement).
+      // The element's promise for what it still has to draw (its interface loaded first, when it
+      // is needed).
       await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
     });
   }
