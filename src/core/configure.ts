@@ -95,6 +95,8 @@ export function derive(values: SettingValues, json: string | null, hostname: str
   for (const name of ['logs', 'gpc', 'theme'] as const)
     oneOf(name, values[name], allowed(name), problems);
   const policy = parseUrl('policy-url', values.policyUrl, problems);
+  // Every privacy policy needs its link on the banner (README "Attributes").
+  if (!values.policyUrl) problems.push(problem('policy-url', 25));
   const receipts = parseUrl('receipt-url', values.receiptUrl, problems);
   const options = {
     logs: values.logs === 'optional' ? ('optional' as const) : ('required' as const),

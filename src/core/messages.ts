@@ -36,6 +36,7 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   22: ': the attribute is there, so it is on; remove it to turn it off',
   23: ': expected a text that is not empty; the built-in text is shown',
   24: ': no label; visitors see a generic one until it has {"label": {"th": "…", "en": "…"}}',
+  25: ': missing; the banner must link to the privacy policy',
 };
 
 /**

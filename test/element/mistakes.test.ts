@@ -47,8 +47,9 @@ const BROKEN_JSON = '\n  { "texts": { "en": { "acceptAll": "OK" } }, }\n';
 
 const OPTIONAL = 'preferences, analytics';
 const ALL = `necessary, logs, ${OPTIONAL}`;
-const fresh = (template = html`<consent-banner lang="en"></consent-banner>`) =>
-  fixture<ConsentBanner>(template);
+const fresh = (
+  template = html`<consent-banner lang="en" policy-url="/privacy"></consent-banner>`,
+) => fixture<ConsentBanner>(template);
 /** Nothing beyond the required categories is granted, and nothing was decided. */
 const nothingDecided = (el: ConsentBanner) => {
   expect(el.consent.decided, 'nothing decided').to.equal(false);
@@ -68,6 +69,7 @@ const ROWS: Row[] = [
       fresh(
         html`<consent-banner
           lang="en"
+          policy-url="/privacy"
           categories="analytics marketing statistics"
         ></consent-banner>`,
       ),
@@ -88,7 +90,7 @@ const ROWS: Row[] = [
           <script type="text/plain" data-consent="analytcs">
             window.typoRan = true;
           </script>
-          <consent-banner lang="en"></consent-banner>
+          <consent-banner lang="en" policy-url="/privacy"></consent-banner>
         </div>`,
       );
       const el = wrapper.querySelector('consent-banner')!;
@@ -99,6 +101,15 @@ const ROWS: Row[] = [
     line: `[consent-banner] data-consent="analytcs": no such category here; expected one of ${ALL}`,
     check() {
       expect((window as { typoRan?: boolean }).typoRan, 'never runs').to.equal(undefined);
+    },
+  },
+  {
+    mistake: 'no policy-url',
+    run: () => fixture<ConsentBanner>(html`<consent-banner lang="en"></consent-banner>`),
+    line: '[consent-banner] policy-url: missing; the banner must link to the privacy policy',
+    async check(el) {
+      await asked(el);
+      expect(part(el, 'link'), 'no link').to.equal(null);
     },
   },
   {
@@ -123,7 +134,14 @@ const ROWS: Row[] = [
   },
   {
     mistake: 'google-consent-mode="no"',
-    run: () => fresh(html`<consent-banner lang="en" google-consent-mode="no"></consent-banner>`),
+    run: () =>
+      fresh(
+        html`<consent-banner
+          lang="en"
+          policy-url="/privacy"
+          google-consent-mode="no"
+        ></consent-banner>`,
+      ),
     line: '[consent-banner] google-consent-mode="no": the attribute is there, so it is on; remove it to turn it off',
     async check(el) {
       expect(el.googleConsentMode, 'on, as the attribute is there').to.equal(true);
@@ -134,7 +152,13 @@ const ROWS: Row[] = [
     mistake: 'no-settings-button="false"',
     async run() {
       setConsentCookie(storedValue({}));
-      return fresh(html`<consent-banner lang="en" no-settings-button="false"></consent-banner>`);
+      return fresh(
+        html`<consent-banner
+          lang="en"
+          policy-url="/privacy"
+          no-settings-button="false"
+        ></consent-banner>`,
+      );
     },
     line: '[consent-banner] no-settings-button="false": the attribute is there, so it is on; remove it to turn it off',
     check(el) {
@@ -148,6 +172,7 @@ const ROWS: Row[] = [
       const box = await fixture(html`<div></div>`);
       const el = document.createElement('consent-banner');
       el.lang = 'en';
+      el.policyUrl = '/privacy';
       const child = document.createElement('script');
       child.type = 'application/json';
       child.textContent = BROKEN_JSON;

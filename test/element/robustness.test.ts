@@ -25,6 +25,7 @@ afterEach(clearAllCookies);
 async function mountWith(attributes: Record<string, string>, json?: string, config?: unknown) {
   const el = document.createElement('consent-banner') as ConsentBanner;
   el.setAttribute('lang', 'en');
+  el.setAttribute('policy-url', '/privacy');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   if (json !== undefined) {
     const child = document.createElement('script');
@@ -169,7 +170,7 @@ describe('bad configuration: one clear warning, and a working banner', () => {
   it('a good configuration gives no warning at all', async () => {
     const { el, warnings } = await mountWith(
       { revision: '3', 'cookie-days': '30', logs: 'optional', categories: 'analytics' },
-      '{"texts": {"en": {"acceptAll": "Allow all"}}, "categories": {"marketing": {}}}',
+      '{"texts": {"en": {"acceptAll": "Allow all"}}, "categories": {"marketing": {"label": {"th": "การตลาด", "en": "Marketing"}}}}',
     );
     expect(warnings).to.deep.equal([]);
     await works(el);
@@ -365,7 +366,8 @@ describe('two banners on one page', () => {
     const warnings = await captureConsole('warn', async () => {
       const host = await fixture(
         html`<div>
-          <consent-banner lang="en"></consent-banner><consent-banner lang="en"></consent-banner>
+          <consent-banner lang="en" policy-url="/privacy"></consent-banner
+          ><consent-banner lang="en" policy-url="/privacy"></consent-banner>
         </div>`,
       );
       [first, second] = [...host.querySelectorAll('consent-banner')] as ConsentBanner[];

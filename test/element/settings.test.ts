@@ -181,7 +181,9 @@ declare global {
 
 /** The starting point of every row: an English banner, GPC ignored, nothing else set. */
 const mount = () =>
-  fixture<ConsentBanner>(html`<consent-banner lang="en" gpc="ignore"></consent-banner>`);
+  fixture<ConsentBanner>(
+    html`<consent-banner lang="en" gpc="ignore" policy-url="/privacy"></consent-banner>`,
+  );
 
 describe('a setting changed after connection takes effect', () => {
   let events: ReturnType<typeof recordEvents>;
