@@ -31,6 +31,11 @@ test('withdrawing analytics deletes its cookies on the host and the parent domai
   await page.goto(`${origin}/demo/script-tag.html`);
   await consentBanner(page).acceptAll();
   await waitForRecord(context);
+  // The gated analytics script (which sets _ga itself) has run: it cannot set it again after
+  // the withdrawal below.
+  await page.waitForFunction(
+    () => (window as { demoAnalyticsRuns?: number }).demoAnalyticsRuns === 1,
+  );
   const cookie = (name: string, domain: string) => ({ name, value: '1', domain, path: '/' });
   await context.addCookies([
     ...TAG_COOKIES.map((name) => cookie(name, HOST)),
