@@ -596,6 +596,8 @@ describe('the JavaScript API', () => {
 describe('configuration', () => {
   it('resolves the language from the nearest [lang], then the browser', async () => {
     const th = await fixture(html`<div lang="th-TH"><consent-banner></consent-banner></div>`);
+    // The fixture waited for the wrapper alone: the first layer comes with the interface.
+    await th.querySelector('consent-banner')!.updateComplete;
     expect(th.querySelector('consent-banner')!.shadowRoot!.textContent).to.include('ยอมรับทั้งหมด');
     th.remove(); // one banner at a time on a page
     // The test browser's language is en-US.
