@@ -45,15 +45,10 @@ export type SettingValues = { -readonly [S in Setting as S['property']]: ValueOf
  * `true`/`false`, a whole number as a number or its digits.
  */
 export type ConsentBannerAttributes = {
-  [S in Setting as S['attribute'] extends string ? S['attribute'] : never]?: S extends {
-    type: 'boolean';
-  }
-    ? boolean
-    : S extends { type: 'number' }
-      ? number | string
-      : S extends { values: readonly (infer V)[] }
-        ? V
-        : string;
+  [S in Setting as S['attribute'] extends string ? S['attribute'] : never]?: Exclude<
+    ValueOf<S>,
+    null
+  >;
 };
 
 export type Texts = Partial<Record<Lang, Record<string, string>>>;

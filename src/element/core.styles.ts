@@ -4,6 +4,17 @@
  * returning visitor sees. The first layer and the dialog add theirs (src/ui/banner.styles.ts)
  * when they are needed. Plain CSS text: the build squeezes it (vite.config.ts).
  */
+/** The dark palette, for `theme="dark"` and for `auto` when the system is dark. */
+const dark = `
+  --_bg: var(--consent-banner-bg, #1b1f24);
+  --_fg: var(--consent-banner-fg, #f2f4f7);
+  --_muted: var(--consent-banner-muted, #c3c9d1);
+  --_accent: var(--consent-banner-accent, #9ccaff);
+  --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
+  --_border: var(--consent-banner-border, #7b8594);
+  --_focus: var(--consent-banner-focus, #9ccaff);
+`;
+
 export const coreStyles = `
   :host {
     --_bg: var(--consent-banner-bg, #fff);
@@ -45,23 +56,11 @@ export const coreStyles = `
     cursor: auto;
   }
   :host([theme=dark]) {
-    --_bg: var(--consent-banner-bg, #1b1f24);
-    --_fg: var(--consent-banner-fg, #f2f4f7);
-    --_muted: var(--consent-banner-muted, #c3c9d1);
-    --_accent: var(--consent-banner-accent, #9ccaff);
-    --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
-    --_border: var(--consent-banner-border, #7b8594);
-    --_focus: var(--consent-banner-focus, #9ccaff);
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme=light])) {
-      --_bg: var(--consent-banner-bg, #1b1f24);
-      --_fg: var(--consent-banner-fg, #f2f4f7);
-      --_muted: var(--consent-banner-muted, #c3c9d1);
-      --_accent: var(--consent-banner-accent, #9ccaff);
-      --_accent-fg: var(--consent-banner-accent-fg, #0b1a2b);
-      --_border: var(--consent-banner-border, #7b8594);
-      --_focus: var(--consent-banner-focus, #9ccaff);
+      ${dark}
     }
   }
   :lang(th) {

@@ -114,10 +114,11 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
    * the ids there are (docs/messages.md, CB21).
    */
   function known(id: CategoryId, where: string): boolean {
-    const ids = Object.keys(state.categories);
-    if (ids.includes(id)) return true;
+    // The gate asks for every gated script on every pass: no list is made for a known id.
+    // (A category's value is a boolean; `in` would also find `constructor`.)
+    if (typeof state.categories[id] === 'boolean') return true;
     if (ready && firstTime(`id ${id}`))
-      console.warn(PREFIX, line([problem(where, 21, ids.join(', '))]));
+      console.warn(PREFIX, line([problem(where, 21, Object.keys(state.categories).join(', '))]));
     return false;
   }
   const now = () => Math.floor(Date.now() / 1000);

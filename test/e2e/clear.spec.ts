@@ -5,6 +5,7 @@
 //   parent domain, where analytics tags set them.
 // - `cookie-domain` set after the banner is on the page still decides where the choice goes
 //   (README "Attributes").
+import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
 import { consentBanner } from '../../src/testing/index.js';
 import { callBanner, expect, test, waitForRecord } from './fixtures.js';
@@ -19,6 +20,13 @@ test.use({
   },
 });
 
+/** Opens the script-tag demo on www.consent.test; returns that origin. */
+async function openDemo(page: Page, baseURL: string | undefined): Promise<string> {
+  const origin = `http://${HOST}:${new URL(baseURL!).port}`;
+  await page.goto(`${origin}/demo/script-tag.html`);
+  return origin;
+}
+
 /** What analytics tags leave behind, on the host and on the parent domain. */
 const TAG_COOKIES = ['_ga', '_ga_ABC123', '_gid', '_gat_UA1', '_pk_id.1.abcd', '_pk_ses.1.abcd'];
 
@@ -27,8 +35,7 @@ test('withdrawing analytics deletes its cookies on the host and the parent domai
   context,
   baseURL,
 }) => {
-  const origin = `http://${HOST}:${new URL(baseURL!).port}`;
-  await page.goto(`${origin}/demo/script-tag.html`);
+  const origin = await openDemo(page, baseURL);
   await consentBanner(page).acceptAll();
   await waitForRecord(context);
   // The gated analytics script (which sets _ga itself) has run: it cannot set it again after
@@ -64,8 +71,7 @@ test('cookieDomain set after the banner is on the page: the choice is stored on 
   context,
   baseURL,
 }) => {
-  const origin = `http://${HOST}:${new URL(baseURL!).port}`;
-  await page.goto(`${origin}/demo/script-tag.html`);
+  const origin = await openDemo(page, baseURL);
   await expect(consentBanner(page).banner).toBeVisible();
   await page.evaluate(() => {
     document.querySelector('consent-banner')!.cookieDomain = 'consent.test';
