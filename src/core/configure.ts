@@ -19,7 +19,7 @@ import {
   parseUrl,
   type BannerConfig,
 } from './config.js';
-import { checkRecord, stateFromRecord, undecidedState } from './rules.js';
+import { categoryMismatch, checkRecord, stateFromRecord, undecidedState } from './rules.js';
 import { problem } from './messages.js';
 import { SETTINGS, type Setting } from './settings.js';
 import { TEXT_KEYS } from './text-keys.js';
@@ -125,6 +125,11 @@ export interface Stored {
   readonly state: ConsentState;
   /** The stored value is a choice that lapsed: remove it, and say so once. */
   readonly lapse: Lapse | null;
+  /**
+   * A stored value that does not count, and why, as the `info` line says it (README "The
+   * cookie"); `null` when it counts or there is none.
+   */
+  readonly ignored: string | null;
 }
 
 /** The visitor's choice from the stored value (`undefined`: none), at `now` (seconds). */
@@ -133,10 +138,17 @@ export function readStored(value: unknown, derived: Derived, now: number): Store
   const record = decodeRecord(value);
   const status = record
     ? checkRecord(record, { categories, revision, cookieDays: derived.cookie.days, now })
-    : 'invalid';
+    : null;
   if (record && status === 'valid')
-    return { state: stateFromRecord(record, categories), lapse: null };
+    return { state: stateFromRecord(record, categories), lapse: null, ignored: null };
   const lapsed = record && (status === 'revision' || status === 'expired');
+  // As docs/messages.md (CB26) lists them: the status, and the ids or revisions it is about.
+  const ids = record && categoryMismatch(record, categories)?.[1].join(' ');
+  const why = !record
+    ? 'malformed'
+    : status === 'revision'
+      ? `revision ${record.revision}, page has ${revision}`
+      : status + (ids ? ` ${ids}` : '');
   return {
     state: undecidedState(categories, revision),
     lapse: lapsed
@@ -145,5 +157,6 @@ export function readStored(value: unknown, derived: Derived, now: number): Store
           old: stateFromRecord(record, categories),
         }
       : null,
+    ignored: value ? problem(`stored choice ignored: ${why}`, 26) : null,
   };
 }

@@ -37,6 +37,7 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   23: ': expected a text that is not empty; the built-in text is shown',
   24: ': no label; visitors see a generic one until it has {"label": {"th": "…", "en": "…"}}',
   25: ': missing; the banner must link to the privacy policy',
+  26: '; the banner asks for a choice again',
 };
 
 /**

@@ -15,12 +15,17 @@ const DAY = 86_400;
 
 /**
  * - `valid`: the record is the visitor's current choice;
- * - `invalid`: not a choice for these categories (unknown or missing category, a required one
- *   denied, a time in the future);
+ * - `unknown`, `missing`, `refused`: not a choice for these categories: it names one the page
+ *   does not have, has no answer for one it has, or refuses a required one (see
+ *   {@link categoryMismatch});
+ * - `future`: decided more than a day from now;
  * - `revision`: a choice for an older policy revision;
  * - `expired`: older than `cookieDays`.
  */
-export type RecordStatus = 'valid' | 'invalid' | 'revision' | 'expired';
+export type RecordStatus = 'valid' | Mismatch | 'future' | 'revision' | 'expired';
+
+/** How a record's categories differ from the page's. */
+export type Mismatch = 'unknown' | 'missing' | 'refused';
 
 export interface RecordContext {
   readonly categories: readonly Category[];
@@ -30,15 +35,31 @@ export interface RecordContext {
   readonly now: number;
 }
 
-export function checkRecord(record: ConsentRecord, ctx: RecordContext): RecordStatus {
-  const known = new Set(ctx.categories.map((c) => c.id));
+/**
+ * Why a record is no choice for `categories`, with the ids that make it so, or `null` when it
+ * names exactly the page's categories and grants every required one (README "The cookie").
+ */
+export function categoryMismatch(
+  record: ConsentRecord,
+  categories: readonly Category[],
+): readonly [Mismatch, readonly CategoryId[]] | null {
+  const minus = (a: readonly CategoryId[], b: readonly CategoryId[]) =>
+    a.filter((id) => !b.includes(id));
   const named = [...record.granted, ...record.denied];
-  if (named.some((id) => !known.has(id))) return 'invalid';
-  for (const category of ctx.categories) {
-    if (category.required && !record.granted.includes(category.id)) return 'invalid';
-    if (!named.includes(category.id)) return 'invalid';
-  }
-  if (record.decidedAt > ctx.now + DAY) return 'invalid';
+  const page = categories.map((c) => c.id);
+  const required = categories.filter((c) => c.required).map((c) => c.id);
+  const found = [
+    ['unknown', minus(named, page)],
+    ['missing', minus(page, named)],
+    ['refused', minus(required, record.granted)],
+  ] as const;
+  return found.find(([, ids]) => ids.length) ?? null;
+}
+
+export function checkRecord(record: ConsentRecord, ctx: RecordContext): RecordStatus {
+  const mismatch = categoryMismatch(record, ctx.categories);
+  if (mismatch) return mismatch[0];
+  if (record.decidedAt > ctx.now + DAY) return 'future';
   if (record.revision < ctx.revision) return 'revision';
   if (record.decidedAt + ctx.cookieDays * DAY <= ctx.now) return 'expired';
   return 'valid';

@@ -219,6 +219,8 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
       now(),
     );
     state = read.state;
+    // Not the site's mistake (an old or foreign cookie), but a test that preset it needs to know.
+    if (read.ignored && firstTime(read.ignored)) console.info(PREFIX, line([read.ignored]));
     // Removed, so that the lapse is reported once and not on every page load.
     if (read.lapse) removeCookie(derived.cookie);
     return read.lapse;

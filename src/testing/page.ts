@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { isCategoryId } from '../core/categories.js';
 import type { CategoryId, ConsentState } from '../core/types.js';
+import { bannerLines } from './lines.js';
 
 export interface ConsentBannerOptions {
   /** The `<consent-banner>` to drive, e.g. one in an iframe (default: the page's only one). */
@@ -40,6 +41,13 @@ export interface ConsentBannerPage {
   isVisible(): Promise<boolean>;
   /** `el.consent` (README "Events", `ConsentState`). */
   state(): Promise<ConsentState>;
+  /**
+   * `el.consent` when the page counts a choice. Throws when it counts none, quoting the
+   * banner's line on why it ignored a stored one (after `presetConsent` in this page's context:
+   * another revision, other categories, `logs` refused on a required-logs site, expired, or
+   * not a record).
+   */
+  decided(): Promise<ConsentState>;
 }
 
 const fail = (message: string): never => {
@@ -101,6 +109,11 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
     await settled();
   }
 
+  async function state(): Promise<ConsentState> {
+    await ready();
+    return element.evaluate((el) => (el as HTMLElement & { consent: ConsentState }).consent);
+  }
+
   async function choose(choices: Readonly<Record<CategoryId, boolean>>): Promise<void> {
     if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
       fail('choose() takes an object of category id → true or false');
@@ -142,9 +155,17 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
       await ready();
       return banner.isVisible();
     },
-    async state() {
-      await ready();
-      return element.evaluate((el) => (el as HTMLElement & { consent: ConsentState }).consent);
+    state,
+    async decided() {
+      const now = await state();
+      if (now.decided) return now;
+      const why = bannerLines.of(page).filter((line) => line.includes('stored choice ignored'));
+      return fail(
+        'the page counts no choice' +
+          (why.length
+            ? `: ${why.join(' / ')}`
+            : ' and said of no stored one: is the cookie for this page (presetConsent url, cookieName)?'),
+      );
     },
   };
 }

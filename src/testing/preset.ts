@@ -5,6 +5,7 @@
  * reads it as a stored choice: no banner, gated scripts run, `el.consent` reports it.
  */
 import type { BrowserContext } from '@playwright/test';
+import { bannerLines } from './lines.js';
 import { isCategoryId } from '../core/categories.js';
 import { encodeRecord } from '../core/codec.js';
 import { parseCookieDays, parseCookieName, parseRevision } from '../core/config.js';
@@ -153,6 +154,7 @@ export async function presetConsent(
     fail('the first argument must be a Playwright BrowserContext (the `context` fixture)');
   }
   checkChoices(choices);
+  bannerLines.listen(context);
   if (typeof options !== 'object' || options === null) {
     fail('options must be an object with at least `url`');
   }

@@ -3,6 +3,7 @@ import { BUILT_IN, resolveCategories } from '../../src/core/categories.js';
 import { decodeRecord, encodeRecord } from '../../src/core/codec.js';
 import {
   allOptional,
+  categoryMismatch,
   changedCategories,
   checkRecord,
   DEFAULT_COOKIE_DAYS,
@@ -67,23 +68,23 @@ describe('rules', () => {
       {
         name: 'an unknown category granted',
         record: record({ granted: ['necessary', 'logs', 'analytics', 'marketing'] }),
-        expected: 'invalid',
+        expected: 'unknown',
       },
       {
         name: 'an unknown category denied',
         record: record({ denied: ['preferences', 'marketing'] }),
-        expected: 'invalid',
+        expected: 'unknown',
       },
       {
         name: 'an optional category missing',
         record: record({ denied: [] }),
-        expected: 'invalid',
+        expected: 'missing',
       },
       {
         name: 'a category added to the site since (missing from the record)',
         record: record(),
         ctx: { categories: withMarketing },
-        expected: 'invalid',
+        expected: 'missing',
       },
       {
         name: 'a required category denied (forged)',
@@ -91,7 +92,7 @@ describe('rules', () => {
           granted: ['logs', 'analytics'],
           denied: ['necessary', 'preferences'],
         }),
-        expected: 'invalid',
+        expected: 'refused',
       },
       {
         name: 'logs denied while required (forged)',
@@ -99,17 +100,17 @@ describe('rules', () => {
           granted: ['necessary', 'analytics'],
           denied: ['logs', 'preferences'],
         }),
-        expected: 'invalid',
+        expected: 'refused',
       },
       {
         name: 'a required category missing',
         record: record({ granted: ['necessary', 'analytics'] }),
-        expected: 'invalid',
+        expected: 'missing',
       },
       {
         name: 'nothing at all',
         record: record({ granted: [], denied: [] }),
-        expected: 'invalid',
+        expected: 'missing',
       },
       {
         name: 'logs denied while optional',
@@ -124,17 +125,17 @@ describe('rules', () => {
         name: 'logs missing while optional',
         record: record({ granted: ['necessary', 'analytics'] }),
         ctx: { categories: logsOptional },
-        expected: 'invalid',
+        expected: 'missing',
       },
       {
         name: 'decided more than a day in the future',
         record: record({ decidedAt: NOW + DAY + 1 }),
-        expected: 'invalid',
+        expected: 'future',
       },
       {
         name: 'decided a year in the future',
         record: record({ decidedAt: NOW + 365 * DAY }),
-        expected: 'invalid',
+        expected: 'future',
       },
       {
         name: 'decided up to a day in the future (clock skew)',
@@ -153,9 +154,13 @@ describe('rules', () => {
         expected: 'revision',
       },
       {
-        name: 'a forged record of an older revision is invalid, not a revision',
-        record: record({ revision: 2, granted: ['logs'], denied: ['necessary'] }),
-        expected: 'invalid',
+        name: 'a forged record of an older revision is refused, not a revision',
+        record: record({
+          revision: 2,
+          granted: ['logs', 'analytics'],
+          denied: ['necessary', 'preferences'],
+        }),
+        expected: 'refused',
       },
       { name: 'a newer revision', record: record({ revision: 4 }), expected: 'valid' },
       {
@@ -192,6 +197,18 @@ describe('rules', () => {
         expect(checkRecord(r, ctx(over))).to.equal(expected);
       });
     }
+
+    it('says which ids make a record no choice for the page (the console line names them)', () => {
+      const mismatch = (r: ConsentRecord, categories = builtIn) => categoryMismatch(r, categories);
+      expect(mismatch(record())).to.equal(null);
+      expect(
+        mismatch(record({ granted: ['necessary', 'logs', 'marketing', 'video'] })),
+      ).to.deep.equal(['unknown', ['marketing', 'video']]);
+      expect(mismatch(record(), withMarketing)).to.deep.equal(['missing', ['marketing']]);
+      expect(
+        mismatch(record({ granted: ['analytics'], denied: ['necessary', 'logs', 'preferences'] })),
+      ).to.deep.equal(['refused', ['necessary', 'logs']]);
+    });
 
     it('DEFAULT_COOKIE_DAYS is 182 (six months)', () => {
       expect(DEFAULT_COOKIE_DAYS).to.equal(182);

@@ -166,6 +166,42 @@ test.describe('presetConsent', () => {
     await page.goto(PAGES.coop);
     await expect(bannerUi(page, TH).region).toBeVisible();
     expect((await consentBanner(page).state()).decided).toBe(false);
+    // The failing test's message says why, as the banner's console line does.
+    await expect(consentBanner(page).decided()).rejects.toThrow(
+      'consentBanner: the page counts no choice: [consent-banner] stored choice ignored: missing marketing',
+    );
+  });
+
+  test('logs refused on a site where logs are required: decided() says why', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await presetConsent(
+      context,
+      { logs: false, marketing: true },
+      { url: baseURL!, cookieName: 'coop_consent', revision: 1 },
+    );
+    await page.goto(PAGES.coop);
+    await expect(consentBanner(page).decided()).rejects.toThrow(
+      'stored choice ignored: refused logs',
+    );
+    await expect(bannerUi(page, TH).region).toBeVisible();
+  });
+
+  test('decided() returns the choice the page counts, and says so when no cookie reached it', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await presetConsent(context, { analytics: true }, { url: baseURL!, revision: 1 });
+    await page.goto(PAGES.sso);
+    expect((await consentBanner(page).decided()).categories).toMatchObject({ analytics: true });
+    // The co-operative page reads another cookie name: none of its own was preset.
+    await page.goto(PAGES.coop);
+    await expect(consentBanner(page).decided()).rejects.toThrow(
+      'consentBanner: the page counts no choice and said of no stored one',
+    );
   });
 
   test('options.categories: a site that offers only some optional categories', async ({
@@ -203,6 +239,9 @@ test.describe('presetConsent', () => {
     await page.goto(PAGES.sso);
     expect(await consentBanner(page).isVisible()).toBe(true);
     expect((await consentBanner(page).state()).decided).toBe(false);
+    await expect(consentBanner(page).decided()).rejects.toThrow(
+      'stored choice ignored: revision 0, page has 1',
+    );
   });
 
   test('https: the cookie is Secure, on that host only', async ({ context }) => {

@@ -5,18 +5,20 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { clearAllCookies, getCookie, part, setConsentCookie, storedValue } from './helpers.js';
+import { NOW, clearAllCookies, getCookie, part, setConsentCookie, storedValue } from './helpers.js';
 
-/** Every console.warn and console.error line while `action` runs, as the console prints them. */
+/** Every console.info, .warn and .error line while `action` runs, as the console prints them. */
 async function consoleLines(action: () => unknown): Promise<string[]> {
   const lines: string[] = [];
-  const { warn, error } = console;
-  console.warn = console.error = (...args: unknown[]) =>
-    void lines.push(args.map(String).join(' '));
+  const { info, warn, error } = console;
+  console.info =
+    console.warn =
+    console.error =
+      (...args: unknown[]) => void lines.push(args.map(String).join(' '));
   try {
     await action();
   } finally {
-    Object.assign(console, { warn, error });
+    Object.assign(console, { info, warn, error });
   }
   return lines;
 }
@@ -46,6 +48,9 @@ function parserMessage(text: string): string {
 const BROKEN_JSON = '\n  { "texts": { "en": { "acceptAll": "OK" } }, }\n';
 
 const OPTIONAL = 'preferences, analytics';
+/** A stored record with these categories granted and denied (`~` between ids), decided a minute ago. */
+const record = (granted: string, denied: string) =>
+  [1, 0, granted, denied, 'AbCdEfGh1234', NOW() - 60, 'c'].join('.');
 const ALL = `necessary, logs, ${OPTIONAL}`;
 const fresh = (
   template = html`<consent-banner lang="en" policy-url="/privacy"></consent-banner>`,
@@ -240,6 +245,52 @@ const ROWS: Row[] = [
     line: `[consent-banner] ${subject}: nothing changed; expected true or false for one or more of ${OPTIONAL}`,
     async check(el) {
       nothingDecided(el);
+      await asked(el);
+    },
+  })),
+  // A stored choice the page does not count (a test's preset, an old cookie): said at info level.
+  ...(
+    [
+      [
+        "a preset that leaves out a category of the site's own",
+        storedValue({ analytics: true }),
+        html`<consent-banner lang="en" policy-url="/privacy">
+          <script type="application/json">
+            { "categories": { "video": { "label": { "th": "วิดีโอ", "en": "Videos" } } } }
+          </script>
+        </consent-banner>`,
+        'missing video',
+      ],
+      [
+        'a preset with logs refused, on a site where logs are required',
+        record('necessary~preferences~analytics', 'logs'),
+        undefined,
+        'refused logs',
+      ],
+      [
+        'a preset that names a category the page does not have',
+        record('necessary~logs~marketing', 'preferences~analytics'),
+        undefined,
+        'unknown marketing',
+      ],
+      [
+        "a preset for an older revision of the site's policy",
+        storedValue({ analytics: true, revision: 1 }),
+        html`<consent-banner lang="en" policy-url="/privacy" revision="2"></consent-banner>`,
+        'revision 1, page has 2',
+      ],
+      ['a consent cookie the banner did not write', 'yes', undefined, 'malformed'],
+    ] as const
+  ).map(([mistake, value, template, why]): Row => ({
+    mistake,
+    run() {
+      setConsentCookie(value);
+      return fresh(template);
+    },
+    line: `[consent-banner] stored choice ignored: ${why}; the banner asks for a choice again`,
+    async check(el) {
+      expect(el.consent.decided, 'not counted as a choice').to.equal(false);
+      expect(el.consent.granted).to.deep.equal(['necessary', 'logs']);
       await asked(el);
     },
   })),

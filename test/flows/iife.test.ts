@@ -305,4 +305,28 @@ describe('the built script tag, its console messages', () => {
     }
     expect(b.region(), 'the banner still works').to.not.equal(null);
   });
+
+  it('a stored choice the page does not count: one info line with the reason and its code', async () => {
+    const { b } = await open('en');
+    const win = b.win() as ReturnType<typeof b.win> & { console: Console };
+    const banner = win.document.querySelector('consent-banner') as HTMLElement & {
+      acceptAll(): void;
+    };
+    banner.acceptAll();
+    await until(() => b.granted() !== null, 'the cookie');
+    const lines: string[] = [];
+    const info = win.console.info;
+    win.console.info = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    try {
+      // The site publishes a new policy revision: the stored choice no longer counts.
+      banner.setAttribute('revision', '7');
+      await until(() => lines.length > 0, 'the message');
+      expect(lines).to.deep.equal([
+        '[consent-banner] stored choice ignored: revision 0, page has 7 (CB26). See https://github.com/consent-banner/consent-banner/blob/main/docs/messages.md',
+      ]);
+    } finally {
+      win.console.info = info;
+    }
+    await until(() => b.region() !== null, 'the visitor is asked again');
+  });
 });
