@@ -98,7 +98,16 @@ export const SETTINGS = [
     type: 'boolean',
     default: false,
     change: 'render',
-    doc: 'no floating settings button after a choice (give your own `data-consent-open` link instead)',
+    doc: 'no settings button after a choice, even on a page without its own `data-consent-open` control',
+    docDefault: 'off',
+  },
+  {
+    property: 'settingsButton',
+    attribute: 'settings-button',
+    type: 'boolean',
+    default: false,
+    change: 'render',
+    doc: 'the floating settings button even when the page has its own `data-consent-open` control (which hides it otherwise)',
     docDefault: 'off',
   },
   {

@@ -198,6 +198,8 @@ export class ConsentBanner extends HTMLElement {
   connectedCallback(): void {
     this.#store.connect();
     document.addEventListener('click', this.#onDocumentClick);
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
     // Added again: draw again, so that the page keeps room for the layer.
     this.requestUpdate();
   }
@@ -316,7 +318,22 @@ export class ConsentBanner extends HTMLElement {
     decide: (decide, view) => this.#decide(decide, view),
     adopt: (css) => adopt(this.#root, coreStyles + css),
     reserveSpace,
+    settingsButton: () => this.#settingsButton(),
   };
+
+  /**
+   * The banner's own settings button: not with `no-settings-button`, and not when the page has
+   * its own `[data-consent-open]` control, unless `settings-button` asks for it (README
+   * "Reopening the settings"): one control, not two.
+   */
+  #settingsButton(): boolean {
+    // While the page is still parsed, its own control may be yet to come: the button waits.
+    return (
+      !this.noSettingsButton &&
+      (this.settingsButton ||
+        (document.readyState !== 'loading' && !document.querySelector('[data-consent-open]')))
+    );
+  }
 
   #lang(): Lang {
     const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
@@ -329,7 +346,7 @@ export class ConsentBanner extends HTMLElement {
    */
   #draw(): void {
     if (this.#ui) return this.#ui.render();
-    if (!this.#store.state.decided || this.noSettingsButton) {
+    if (!this.#store.state.decided || !this.#settingsButton()) {
       this.#button?.remove();
       this.#button = null;
       return;

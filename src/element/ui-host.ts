@@ -22,6 +22,8 @@ export interface UiHost {
   adopt(css: string): void;
   /** Keeps room at the bottom of the page for a layer `px` high (0: none). */
   reserveSpace(px: number): void;
+  /** Whether the page gets the banner's settings button (README "Reopening the settings"). */
+  settingsButton(): boolean;
 }
 
 export interface BannerUi {

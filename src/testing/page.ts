@@ -22,7 +22,10 @@ export interface ConsentBannerPage {
   readonly banner: Locator;
   /** The preferences dialog (part `dialog`). */
   readonly dialog: Locator;
-  /** The settings button shown after a decision (part `settings-button`). */
+  /**
+   * The settings button shown after a decision (part `settings-button`), on a page without
+   * its own `data-consent-open` control.
+   */
   readonly settingsButton: Locator;
   /** The dialog's switch for an optional category (part `switch`, `data-id`). */
   switchFor(id: CategoryId): Locator;
@@ -35,7 +38,10 @@ export interface ConsentBannerPage {
    * Switches not named keep what the dialog shows: the current choice (all off before one).
    */
   choose(choices: Readonly<Record<CategoryId, boolean>>): Promise<void>;
-  /** Opens the preferences dialog (Choose on the first layer, or the settings button). */
+  /**
+   * Opens the preferences dialog: Choose on the first layer, else the settings button, else the
+   * page's own `data-consent-open` control.
+   */
   openSettings(): Promise<void>;
   /** Whether the first layer shows (once the element has rendered). */
   isVisible(): Promise<boolean>;
@@ -63,6 +69,12 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
   const banner = element.getByRole('region').and(part(element, 'banner'));
   const dialog = element.getByRole('dialog').and(part(element, 'dialog'));
   const settingsButton = button(element, 'settings-button');
+  // The page's own control, in the element's document (README "Reopening the settings"): the
+  // way back once the floating button is not shown.
+  const opener = element
+    .locator('xpath=ancestor::html')
+    .locator('[data-consent-open]:visible')
+    .first();
   const switchFor = (id: CategoryId) => {
     if (!isCategoryId(id)) fail(`${JSON.stringify(id)} is not a category id`);
     return dialog.getByRole('switch').and(dialog.locator(`[part~="switch"][data-id="${id}"]`));
@@ -89,10 +101,11 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
     if (await dialog.isVisible()) return;
     if (await banner.isVisible()) await button(banner, 'choose').click();
     else if (await settingsButton.isVisible()) await settingsButton.click();
+    else if (await opener.count()) await opener.click();
     else {
       fail(
-        'neither the first layer nor the settings button shows (no-settings-button?): ' +
-          "open the dialog with the page's own data-consent-open control first",
+        'neither the first layer, nor the settings button, nor a data-consent-open control ' +
+          'of the page shows',
       );
     }
     await dialog.waitFor({ state: 'visible' });

@@ -124,7 +124,7 @@ export function bannerUi(host: UiHost): BannerUi {
     const decided = store.state.decided;
     const confirming = view === 'confirmation';
     // One settings button: inside the confirmation while it shows, then floating.
-    const settings = element.noSettingsButton
+    const settings = !host.settingsButton()
       ? nothing
       : html`<button
           part="settings-button"

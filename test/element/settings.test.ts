@@ -117,6 +117,18 @@ const ROWS: Row[] = [
     },
   },
   {
+    property: 'settingsButton',
+    before() {
+      setConsentCookie(storedValue({}));
+      ownControl();
+    },
+    value: true,
+    async check(el) {
+      await settled(el);
+      expect(part(el, 'settings-button'), 'the floating button, asked for').to.not.equal(null);
+    },
+  },
+  {
     property: 'theme',
     before: () => setConsentCookie(storedValue({})),
     value: 'dark',
@@ -179,6 +191,16 @@ declare global {
   }
 }
 
+/** The page's own settings control, as a footer has it (README "Reopening the settings"). */
+function ownControl(): HTMLButtonElement {
+  const control = document.createElement('button');
+  control.type = 'button';
+  control.textContent = 'Privacy settings';
+  control.dataset.consentOpen = '';
+  document.body.append(control);
+  return control;
+}
+
 /** The starting point of every row: an English banner, GPC ignored, nothing else set. */
 const mount = () =>
   fixture<ConsentBanner>(
@@ -193,6 +215,7 @@ describe('a setting changed after connection takes effect', () => {
   });
   afterEach(() => {
     events.stop();
+    for (const control of document.querySelectorAll('[data-consent-open]')) control.remove();
     clearAllCookies();
     delete window.dataLayer;
     delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
@@ -222,6 +245,35 @@ describe('a setting changed after connection takes effect', () => {
       });
     }
   }
+
+  it('a page with its own data-consent-open control: no floating button, that control reopens', async () => {
+    const control = ownControl();
+    const el = await mount();
+    el.acceptAll();
+    await settled(el);
+    expect(part(el, 'settings-button'), 'in the confirmation: none').to.equal(null);
+    // A returning visitor's next page: no floating button either.
+    el.remove();
+    const again = await mount();
+    await settled(again);
+    expect(again.consent.decided).to.equal(true);
+    expect(part(again, 'settings-button'), 'on the next page: none').to.equal(null);
+    expect(again.shadowRoot!.querySelector('[part]'), 'nothing drawn at all').to.equal(null);
+    control.click();
+    await waitUntil(() => again.shadowRoot!.querySelector('dialog[open]'), 'the dialog opens');
+  });
+
+  it('no-settings-button wins over settings-button', async () => {
+    setConsentCookie(storedValue({}));
+    const el = await fixture<ConsentBanner>(
+      html`<consent-banner lang="en" settings-button no-settings-button></consent-banner>`,
+    );
+    await settled(el);
+    expect(part(el, 'settings-button')).to.equal(null);
+    el.noSettingsButton = false;
+    await settled(el);
+    expect(part(el, 'settings-button'), 'settings-button alone: shown').to.not.equal(null);
+  });
 
   it('config, set as the property: new texts and a new category show', async () => {
     const el = await mount();

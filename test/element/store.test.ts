@@ -20,6 +20,7 @@ class FlowHost extends HTMLElement {
   gpc: 'honor' | 'ignore' = 'ignore';
   googleConsentMode = false;
   noSettingsButton = false;
+  settingsButton = false;
   theme: 'auto' | 'light' | 'dark' = 'auto';
   syncs = 0;
   flow = consentStore(this, { lang: () => 'en', sync: () => this.syncs++ });
