@@ -1,4 +1,4 @@
-// The published types (README "Design decisions"): one bundled .d.ts for each public entry
+// The published types (docs/explanation/design-decisions.md): one bundled .d.ts for each public entry
 // that stands on its own; `define` and `react` are thin files over `index` (tsc writes them).
 // `CONSENT_BANNER_TYPES=testing` bundles the Playwright entry, checked with Node's types (it
 // runs in Node); the others are checked without them.

@@ -1,4 +1,4 @@
-// Lint rules, including the layering of README "Project layout": core is pure, effects alone touch the page,
+// Lint rules, including the layering of CONTRIBUTING.md "Project layout": core is pure, effects alone touch the page,
 // the element wires them.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -20,6 +20,8 @@ export default tseslint.config(
       'custom-elements.json',
       'test-results/',
       'playwright-report/',
+      'docs/.vitepress/dist/',
+      'docs/.vitepress/cache/',
     ],
   },
   js.configs.recommended,
@@ -52,7 +54,7 @@ export default tseslint.config(
   layer(
     ['src/element/**/*.ts'],
     ['**/ui/**', '**/i18n/**', 'lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'],
-    'src/element runs on every page: no Lit, no texts; it loads src/ui/banner-ui.ts with import() alone (README "Design decisions").',
+    'src/element runs on every page: no Lit, no texts; it loads src/ui/banner-ui.ts with import() alone (docs/explanation/design-decisions.md).',
   ),
   {
     // The interface takes what it needs of the element's stage through UiHost: a value imported

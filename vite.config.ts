@@ -9,7 +9,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * The CSS (a template literal in each `*.styles.ts`) reaches the bundle as written; squeeze out
- * comments, white space and the zero of `0.5rem` (the IIFE has a size budget, README "Size").
+ * comments, white space and the zero of `0.5rem` (the IIFE has a size budget, docs/explanation/size-and-speed.md).
  * Only our styles files are touched. The settings table's `doc` lines, which the manifest and
  * the README read, are not shipped either.
  */
@@ -73,7 +73,7 @@ const asciiOnly = (): Plugin => ({
  * The Thai texts, escaped to plain ASCII, would cost six bytes a letter (`\u0e01`). Each run of
  * Thai letters in `src/i18n/th.ts` is shipped as `~…~` instead, one ASCII character a letter
  * (U+0E01…U+0E5B become `!`…`{`), and decoded once when the module loads. The texts the page
- * gets are the same; only the file is smaller (README "Size").
+ * gets are the same; only the file is smaller (docs/explanation/size-and-speed.md).
  */
 const compactThai = (): Plugin => ({
   name: 'compact-thai',
@@ -119,7 +119,7 @@ const shortMessages = (): Plugin => ({
 
 /**
  * A second pass over the minified files (the IIFE and the standalone module) with terser, which
- * finds what the first minifier leaves: 140 B brotli of the size budget (README "Size"). Only
+ * finds what the first minifier leaves: 140 B brotli of the size budget (docs/explanation/size-and-speed.md). Only
  * its safe transforms: no `unsafe*` option, getters may have effects (`el.consent` does).
  */
 const squeeze = (): Plugin => ({
@@ -157,7 +157,7 @@ const BUILDS: Record<string, Build> = {
       fileName: () => 'consent-banner.iife.js',
     },
     // One file: the user interface stays in it, evaluated only when it is first needed
-    // (README "Speed").
+    // (docs/explanation/size-and-speed.md "Speed").
     rolldownOptions: { output: { codeSplitting: false } },
   },
   standalone: {
@@ -169,7 +169,7 @@ const BUILDS: Record<string, Build> = {
   },
   lib: {
     minify: false,
-    // No source maps, like the other builds: this one is not minified (README "Design decisions").
+    // No source maps, like the other builds: this one is not minified (docs/explanation/design-decisions.md).
     sourcemap: false,
     lib: {
       entry: { index: 'src/index.ts', define: 'src/define.ts' },

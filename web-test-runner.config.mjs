@@ -56,9 +56,10 @@ function named(name, launcher) {
 
 const context = ({ browser }) => browser.newContext({ locale: 'en-US', timezoneId: TIMEZONE });
 
-/** Launchers, and which of them can emulate media. */
+/** Launchers: their engine, and whether they can emulate media. */
 const launchers = [
   {
+    engine: 'chromium',
     media: true,
     launcher: playwrightLauncher({
       product: 'chromium',
@@ -73,6 +74,7 @@ for (const found of others) {
   if (found.via === null) missing.push(found.hint);
   else if (found.via === 'playwright') {
     launchers.push({
+      engine: found.engine,
       media: true,
       launcher: playwrightLauncher({
         product: found.engine,
@@ -82,6 +84,7 @@ for (const found of others) {
     });
   } else if (found.via === 'bidi') {
     launchers.push({
+      engine: 'firefox',
       media: false,
       launcher: chromeLauncher({
         puppeteer,
@@ -96,6 +99,7 @@ for (const found of others) {
   } else {
     const { port } = await startWebKitDriver(found.driver);
     launchers.push({
+      engine: 'webkit',
       media: false,
       launcher: named(
         'WebKit',
@@ -146,6 +150,15 @@ async function receiptEndpoints(ctx, next) {
 
 const MEDIA = 'test/element/media.test.ts';
 
+/**
+ * Part of the suite, for a contributor (CONTRIBUTING.md "Running part of the suite"):
+ * `CONSENT_BANNER_ENGINES=firefox,webkit` runs those engines only, `CONSENT_BANNER_FILES=a,b`
+ * those test files (globs) only, in one group.
+ */
+const engines = process.env.CONSENT_BANNER_ENGINES?.toLowerCase().split(',');
+const chosen = launchers.filter((l) => !engines || engines.includes(l.engine));
+const files = process.env.CONSENT_BANNER_FILES?.split(',');
+
 export default {
   nodeResolve: true,
   middleware: [receiptEndpoints, streamedPages, cookieAgreement],
@@ -155,23 +168,25 @@ export default {
   browserStartTimeout: 60_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   testFramework: { config: { timeout: 10000 } },
-  groups: [
-    {
-      name: 'everywhere',
-      files: [
-        'test/core/**/*.test.ts',
-        'test/effects/**/*.test.ts',
-        'test/element/**/*.test.ts',
-        `!${MEDIA}`,
-        'test/environment/**/*.test.ts',
-        'test/flows/**/*.test.ts',
+  groups: files
+    ? [{ name: 'chosen', files, browsers: chosen.map((l) => l.launcher) }]
+    : [
+        {
+          name: 'everywhere',
+          files: [
+            'test/core/**/*.test.ts',
+            'test/effects/**/*.test.ts',
+            'test/element/**/*.test.ts',
+            `!${MEDIA}`,
+            'test/environment/**/*.test.ts',
+            'test/flows/**/*.test.ts',
+          ],
+          browsers: chosen.map((l) => l.launcher),
+        },
+        {
+          name: 'media',
+          files: [MEDIA],
+          browsers: chosen.filter((l) => l.media).map((l) => l.launcher),
+        },
       ],
-      browsers: launchers.map((l) => l.launcher),
-    },
-    {
-      name: 'media',
-      files: [MEDIA],
-      browsers: launchers.filter((l) => l.media).map((l) => l.launcher),
-    },
-  ],
 };

@@ -1,5 +1,5 @@
 // `npm run bench`: our built IIFE against vanilla-cookieconsent 3.1 doing the same job
-// (README "Speed"), on the same long Thai page, in Chromium under 4x CPU throttling.
+// (docs/explanation/size-and-speed.md "Speed"), on the same long Thai page, in Chromium under 4x CPU throttling.
 // A measurement, not a test: it prints a table, writes bench/results.json and asserts nothing.
 // `--runs N` (default 10), `--quick` (2 runs). See bench/README.md.
 import { execFileSync } from 'node:child_process';

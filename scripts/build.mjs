@@ -9,14 +9,14 @@ rmSync('dist', { recursive: true, force: true });
 for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
 }
-// The PHP reader ships as it is (README "PHP"), and next to it the program Apache asks for the
-// consent cookie (README "Keeping the choice past Safari's 7 days"), which loads it from there.
+// The PHP reader ships as it is (docs/server/php.md), and next to it the program Apache asks for the
+// consent cookie (docs/server/safari.md), which loads it from there.
 copyFileSync('src/server/consent.php', 'dist/consent.php');
 copyFileSync('demo/apache/consent-refresh.php', 'dist/consent-refresh.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 // Types only for the public entries: bundled where an entry stands on its own, and nothing
-// else of tsc's output (README "Design decisions").
+// else of tsc's output (docs/explanation/design-decisions.md).
 const bundleTypes = (env = {}) =>
   execFileSync('npx', ['dts-bundle-generator', '--silent', '--config', 'dts-bundle.config.cjs'], {
     stdio: 'inherit',

@@ -1,15 +1,22 @@
-// `npm run docs`: the README's tables of attributes, custom properties and parts, made from
-// custom-elements.json (which `npm run build` makes from the JSDoc of the element class in
+// `npm run docs:tables`: the documentation's tables of attributes (docs/reference/attributes.md),
+// of custom properties and parts (docs/guide/styling.md), and of the built-in texts
+// (docs/reference/texts.md, from src/i18n/), made from custom-elements.json
+// (which `npm run build` makes from the settings table and the JSDoc of the element class in
 // src/element/consent-banner.ts). Rewrites only what lies between the markers below, formatted
-// as Prettier formats the README. `--check` writes nothing and exits 1 when the README is not
-// what this script would write (`npm test` runs it right after the build).
+// as Prettier formats Markdown. `--check` writes nothing and exits 1 when a page is not what
+// this script would write (`npm test` runs it right after the build).
 //
 // A property's description may name its dark-theme default as "(dark: <value>)": it becomes the
 // "dark" column.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { transform } from 'esbuild';
 import * as prettier from 'prettier';
 
-const README = 'README.md';
+const STYLING = 'docs/guide/styling.md';
+const ATTRIBUTES = 'docs/reference/attributes.md';
+const TEXTS = 'docs/reference/texts.md';
+const TEXTS_START = '<!-- texts:start -->';
+const TEXTS_END = '<!-- texts:end -->';
 const MANIFEST = 'custom-elements.json';
 const TAG = 'consent-banner';
 const START = '<!-- tables:start -->';
@@ -60,12 +67,12 @@ const table = (head, rows) =>
 
 const body = [
   START,
-  `<!-- Made by \`npm run docs\` from ${MANIFEST}, i.e. from the JSDoc of the element class; edit that, not this. -->`,
+  `<!-- Made by \`npm run docs:tables\` from ${MANIFEST}, i.e. from the JSDoc of the element class; edit that, not this. -->`,
   table(['custom property', 'default', 'dark', 'what it sets'], propertyRows),
   table(['part', 'what it is'], partRows),
   END,
 ].join('\n\n');
-const options = { ...(await prettier.resolveConfig(README)), parser: 'markdown' };
+const options = { ...(await prettier.resolveConfig(STYLING)), parser: 'markdown' };
 const format = async (text) => (await prettier.format(`${text}\n`, options)).trimEnd();
 
 // The attributes, from the settings table (src/core/settings.ts) by way of the manifest.
@@ -79,36 +86,61 @@ const attributeRows = (element.attributes ?? []).map((attribute) => [
   cell(attribute.description),
 ]);
 if (!attributeRows.length) fail(`<${TAG}> documents no attributes.`);
+/** The built-in texts of one language, from src/i18n/<lang>.ts (types stripped, nothing else). */
+async function texts(lang) {
+  const source = readFileSync(`src/i18n/${lang}.ts`, 'utf8');
+  const { code: js } = await transform(source, { loader: 'ts', format: 'esm' });
+  const module = await import(`data:text/javascript,${encodeURIComponent(js)}`);
+  return module[lang];
+}
+const [en, th] = [await texts('en'), await texts('th')];
+const textRows = Object.keys(en).map((key) => [code(key), cell(en[key]), cell(th[key])]);
+
 const regions = [
-  [START, END, await format(body)],
+  [STYLING, START, END, await format(body)],
   [
+    ATTRIBUTES,
     ATTRIBUTES_START,
     ATTRIBUTES_END,
     await format(
       [
         ATTRIBUTES_START,
-        `<!-- Made by \`npm run docs\` from ${MANIFEST}, i.e. from src/core/settings.ts; edit that, not this. -->`,
+        `<!-- Made by \`npm run docs:tables\` from ${MANIFEST}, i.e. from src/core/settings.ts; edit that, not this. -->`,
         table(['attribute', 'property', 'default', 'meaning'], attributeRows),
         ATTRIBUTES_END,
       ].join('\n\n'),
     ),
   ],
+  [
+    TEXTS,
+    TEXTS_START,
+    TEXTS_END,
+    await format(
+      [
+        TEXTS_START,
+        '<!-- Made by `npm run docs:tables` from src/i18n/en.ts and th.ts; edit those, not this. -->',
+        table(['key', 'English', 'ไทย'], textRows),
+        TEXTS_END,
+      ].join('\n\n'),
+    ),
+  ],
 ];
 
-const readme = readFileSync(README, 'utf8');
-let next = readme;
-for (const [start, end, generated] of regions) {
-  const from = next.indexOf(start);
-  const to = next.indexOf(end);
-  if (from < 0 || to < from) fail(`${README} needs the markers ${start} … ${end}.`);
-  next = next.slice(0, from) + generated + next.slice(to + end.length);
+let stale = false;
+for (const [file, start, end, generated] of regions) {
+  const text = readFileSync(file, 'utf8');
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) fail(`${file} needs the markers ${start} … ${end}.`);
+  const next = text.slice(0, from) + generated + text.slice(to + end.length);
+  if (next === text) {
+    console.log(`${file}: the table is up to date.`);
+  } else if (check) {
+    console.error(`docs-tables: the table in ${file} is not what ${MANIFEST} says.`);
+    stale = true;
+  } else {
+    writeFileSync(file, next);
+    console.log(`${file}: table written from ${MANIFEST}.`);
+  }
 }
-
-if (next === readme) {
-  console.log(`${README}: the tables are up to date.`);
-} else if (check) {
-  fail(`the tables in ${README} are not what ${MANIFEST} says: run \`npm run docs\`.`);
-} else {
-  writeFileSync(README, next);
-  console.log(`${README}: tables written from ${MANIFEST}.`);
-}
+if (stale) fail('run `npm run build && npm run docs:tables`.');

@@ -1,6 +1,6 @@
 // The element's settings table (src/core/settings.ts), read in Node for the build: the
 // custom-elements manifest's attributes and fields are written from it, and from the manifest
-// the README's attribute table (`npm run docs`). The table is data only, with no imports, so
+// the docs' attribute table (`npm run docs:tables`). The table is data only, with no imports, so
 // one file transpiled on its own is all it takes.
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';

@@ -2,7 +2,7 @@
 // taking it out: the IIFE is built again with that one module replaced by a stub, and the part
 // costs the difference in brotli bytes (quality 11). Lit is measured the other way round: the
 // IIFE of a bare Lit element. The parts overlap a little (brotli finds repeats across them),
-// so they do not add up to the whole exactly. Writes the table into the README, between the
+// so they do not add up to the whole exactly. Writes the table into docs/explanation/size-and-speed.md, between the
 // size-table markers. Builds in memory: dist/ is not touched.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -138,14 +138,14 @@ const table = [
 ].join('\n');
 console.log(table);
 
-const README = 'README.md';
+const PAGE = 'docs/explanation/size-and-speed.md';
 const start = '<!-- size-table -->';
 const end = '<!-- /size-table -->';
-const text = readFileSync(README, 'utf8');
+const text = readFileSync(PAGE, 'utf8');
 const at = text.indexOf(start);
 const to = text.indexOf(end);
-if (at === -1 || to === -1) throw new Error(`README.md has no ${start} … ${end} markers`);
-// Formatted as Prettier would: `npm run lint` checks the README.
+if (at === -1 || to === -1) throw new Error(`${PAGE} has no ${start} … ${end} markers`);
+// Formatted as Prettier would: `npm run lint` checks the page.
 const next = `${text.slice(0, at + start.length)}\n\n${table}\n\n${text.slice(to)}`;
-writeFileSync(README, await format(next, { ...(await resolveConfig(README)), filepath: README }));
-console.log('README.md: the size table is written');
+writeFileSync(PAGE, await format(next, { ...(await resolveConfig(PAGE)), filepath: PAGE }));
+console.log(`${PAGE}: the size table is written`);

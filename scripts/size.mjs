@@ -1,5 +1,5 @@
 // `npm run size`: raw, gzip and brotli (quality 11) sizes of each built file, and the script-tag
-// build against its budget (README "Size"): it must stay under 15,000 B brotli, below
+// build against its budget (docs/explanation/size-and-speed.md): it must stay under 15,000 B brotli, below
 // vanilla-cookieconsent 3 doing the same job (its JS + CSS + a configuration with the same four
 // categories in Thai and English: 15,348 B, measured the same way). The goal is 12,000 B (0.8x
 // of that); 13,500 B leaves 1,500 B of room under the limit for what is still to come. Prints

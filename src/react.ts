@@ -1,7 +1,6 @@
 /**
- * `consent-banner/react`: the package entry, plus `<consent-banner>` in React 19 JSX (README
- * "In React"). At run time it is the package entry itself, which registers nothing. Only this
- * entry names React, so that the others never need React's types (README "Design decisions").
+ * `consent-banner/react`: the package entry, plus `<consent-banner>` in React 19 JSX (docs/guide/frameworks.md "In React"). At run time it is the package entry itself, which registers nothing. Only this
+ * entry names React, so that the others never need React's types (docs/explanation/design-decisions.md).
  */
 export * from './index.js';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
@@ -15,8 +14,8 @@ import type {
 
 /**
  * What React 19 takes on `<consent-banner>`: the attributes; `config`, which React sets as the
- * property (README "Configuration beyond attributes"); the two events, as `on` and the event's
- * name, which React adds as listeners (README "Events"); and the props of any HTML element
+ * property (docs/guide/configuration.md); the two events, as `on` and the event's
+ * name, which React adds as listeners (docs/reference/events.md); and the props of any HTML element
  * (`ref`, `key`, `id`, `class` or `className`, `style`, `children`, …).
  */
 export interface ConsentBannerReactProps

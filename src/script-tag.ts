@@ -24,7 +24,7 @@ function mount(): void {
 }
 
 // Google Consent Mode's default goes first, while this tag runs: placed before Google's tag, it
-// comes before any Google tag reads the queue (README "Google Consent Mode").
+// comes before any Google tag reads the queue (docs/guide/consent-mode.md).
 if (script?.hasAttribute('data-google-consent-mode')) tellGoogle();
 // Registration is guarded (define() checks customElements first) and cannot throw here.
 define();

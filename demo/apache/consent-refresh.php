@@ -1,7 +1,6 @@
 <?php
 // consent-banner: the visitor's consent cookie, sent back by Apache httpd with each page, so
-// that Safari keeps it for the banner's cookie-days rather than 7 days (README "Keeping the
-// choice past Safari's 7 days"). An "External Rewriting Program" for mod_rewrite
+// that Safari keeps it for the banner's cookie-days rather than 7 days (docs/server/safari.md). An "External Rewriting Program" for mod_rewrite
 // (consent-refresh.conf: RewriteMap consent_refresh "prg:/usr/bin/php -n ... consent-refresh.php"):
 // Apache starts it once, with the server, and asks it one question per page:
 //

@@ -1,7 +1,6 @@
 <?php
 // A PHP site whose own access log honours the visitor's "Server log files" choice, and that
-// sends the consent cookie back on its pages so that Safari keeps it past 7 days (README
-// "Honouring the choice on your server", PHP). After `npm run build`, from the repository root:
+// sends the consent cookie back on its pages so that Safari keeps it past 7 days (docs/server/index.md, PHP). After `npm run build`, from the repository root:
 //   php -S 127.0.0.1:8000 demo/php/index.php       (LOG=/tmp/access.log to log to a file)
 declare(strict_types=1);
 

@@ -1,5 +1,5 @@
 // A local stand-in for Matomo's matomo.js, so that /demo/matomo.html works offline and the e2e
-// test can see what the tracker is told (README "Recipes", "Matomo"). It sends nothing anywhere:
+// test can see what the tracker is told (docs/guide/recipes.md, "Matomo"). It sends nothing anywhere:
 // it records every `_paq` call in order, in `window.matomoStandIn.calls`, and every page view in
 // `window.matomoStandIn.hits`, with whether it would have used cookies; and it shows both in a
 // `[data-matomo-log]` list when the page has one.

@@ -1,15 +1,15 @@
 import type { Category, CategoryId, LocalizedText } from './types.js';
 
-/** A valid category id (README "Configuration beyond attributes"). */
+/** A valid category id (docs/guide/configuration.md). */
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]*$/;
 
 export const isCategoryId = (value: unknown): value is CategoryId =>
   typeof value === 'string' && value.length <= 40 && CATEGORY_ID.test(value);
 
-/** Cookies the built-in analytics category deletes on revoke (README "Script gating"). */
+/** Cookies the built-in analytics category deletes on revoke (docs/guide/script-gating.md). */
 export const ANALYTICS_COOKIES: readonly string[] = ['_ga', '_ga_*', '_gid', '_gat*', '_pk_*'];
 
-/** The built-in categories of the README's "Categories", in display order. */
+/** The built-in categories of docs/guide/categories.md, in display order. */
 export const BUILT_IN: readonly Category[] = [
   { id: 'necessary', required: true, clear: [] },
   { id: 'logs', required: true, clear: [] },
@@ -23,7 +23,7 @@ export interface CategoryConfig {
   label?: LocalizedText;
   description?: LocalizedText;
   clear?: string[];
-  /** Google Consent Mode types this category stands for (README "Google Consent Mode"). */
+  /** Google Consent Mode types this category stands for (docs/guide/consent-mode.md). */
   consentMode?: string[];
 }
 

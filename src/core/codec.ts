@@ -1,5 +1,5 @@
 /**
- * The cookie value, format version 1 (README "The cookie"):
+ * The cookie value, format version 1 (docs/reference/cookie.md):
  *
  *   1.<revision>.<granted>.<denied>.<id>.<decidedAt>.<method>
  *

@@ -1,6 +1,6 @@
 /**
  * Validates what a host gives us (attributes, the `config` object, JSON children). Bad input
- * never throws: it is dropped with a message and the safe default stands (README "Design decisions").
+ * never throws: it is dropped with a message and the safe default stands (docs/explanation/design-decisions.md).
  */
 import { isCategoryId, type CategoryConfig } from './categories.js';
 import { isConsentType } from './consent-mode.js';
@@ -8,7 +8,7 @@ import { problem } from './messages.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from './settings.js';
 import type { CategoryId, Lang, LocalizedText } from './types.js';
 
-/** The one shape of configuration beyond attributes (README "Configuration beyond attributes"). */
+/** The one shape of configuration beyond attributes (docs/guide/configuration.md). */
 export interface BannerConfig {
   /** Partial text overrides per language, keyed by the `Strings` interface. */
   texts?: Partial<Record<Lang, Record<string, string>>>;
@@ -247,7 +247,7 @@ export function parseUrl(name: string, value: unknown, problems: string[]): stri
   return url;
 }
 
-/** Links are only `http(s):` or relative (README "Design decisions"): never `javascript:` or `data:`. */
+/** Links are only `http(s):` or relative (docs/explanation/design-decisions.md): never `javascript:` or `data:`. */
 export function safeUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // Browsers drop tabs and newlines inside a URL and C0 controls around it ("java\nscript:"),

@@ -1,7 +1,7 @@
 /**
  * Settings + the JSON child + the host name → everything the banner derives from them
- * (README "Attributes", "Configuration beyond attributes"), and the stored value + now → the
- * visitor's choice (README "The cookie"). Pure: the store (src/element/store.ts) reads the page
+ * (docs/reference/attributes.md, "Configuration beyond attributes"), and the stored value + now → the
+ * visitor's choice (docs/reference/cookie.md). Pure: the store (src/element/store.ts) reads the page
  * and calls these.
  */
 import { BUILT_IN, resolveCategories } from './categories.js';
@@ -41,7 +41,7 @@ type ValueOf<S extends Setting> = S extends { type: 'boolean' }
 export type SettingValues = { -readonly [S in Setting as S['property']]: ValueOf<S> };
 
 /**
- * The attributes, as markup and JSX write them (README "Attributes"): a boolean attribute as
+ * The attributes, as markup and JSX write them (docs/reference/attributes.md): a boolean attribute as
  * `true`/`false`, a whole number as a number or its digits.
  */
 export type ConsentBannerAttributes = {
@@ -90,7 +90,7 @@ export function derive(values: SettingValues, json: string | null, hostname: str
   for (const name of ['logs', 'gpc', 'theme'] as const)
     oneOf(name, values[name], allowed(name), problems);
   const policy = parseUrl('policy-url', values.policyUrl, problems);
-  // Every privacy policy needs its link on the banner (README "Attributes").
+  // Every privacy policy needs its link on the banner (docs/reference/attributes.md).
   if (!values.policyUrl) problems.push(problem('policy-url', 25));
   const receipts = parseUrl('receipt-url', values.receiptUrl, problems);
   const options = {
@@ -113,7 +113,7 @@ export function derive(values: SettingValues, json: string | null, hostname: str
   return { categories, texts: config.texts ?? {}, revision, cookie, policy, receipts, problems };
 }
 
-/** A stored choice that no longer counts: withdrawn, and said once (README "Events"). */
+/** A stored choice that no longer counts: withdrawn, and said once (docs/reference/events.md). */
 export interface Lapse {
   readonly source: 'revision' | 'expiry';
   /** The state it stood for. */
@@ -126,8 +126,7 @@ export interface Stored {
   /** The stored value is a choice that lapsed: remove it, and say so once. */
   readonly lapse: Lapse | null;
   /**
-   * A stored value that does not count, and why, as the `info` line says it (README "The
-   * cookie"); `null` when it counts or there is none.
+   * A stored value that does not count, and why, as the `info` line says it (docs/reference/cookie.md); `null` when it counts or there is none.
    */
   readonly ignored: string | null;
 }

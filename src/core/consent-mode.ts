@@ -1,5 +1,5 @@
 /**
- * Google Consent Mode v2 (README "Google Consent Mode"): which of Google's consent types each
+ * Google Consent Mode v2 (docs/guide/consent-mode.md): which of Google's consent types each
  * category stands for, and the `default` and `update` parameters a state makes. Pure rules.
  */
 import type { Category, CategoryId, ConsentState } from './types.js';

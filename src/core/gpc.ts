@@ -1,5 +1,5 @@
 /**
- * Global Privacy Control (README "Global Privacy Control"): a visitor whose browser sends the
+ * Global Privacy Control (docs/guide/configuration.md "Global Privacy Control"): a visitor whose browser sends the
  * signal, and who has no stored choice, has refused every optional category. That is recorded
  * as a choice like any other (`method: 'gpc'`), without the banner; the settings button still
  * lets them opt in. `gpc="ignore"` turns it off.

@@ -1,4 +1,4 @@
-/** Which language the visitor reads (README "Languages"): Thai or English. */
+/** Which language the visitor reads (docs/guide/configuration.md): Thai or English. */
 import type { Lang } from './types.js';
 
 /** `th-TH` → `th`; anything not Thai or English → `null`. */

@@ -1,7 +1,7 @@
 /** What every console line of ours starts with, and the guard around everything we run. */
 export const PREFIX = '[consent-banner]';
 
-/** Nothing we do may throw into the host page (README "Design decisions"). */
+/** Nothing we do may throw into the host page (docs/explanation/design-decisions.md). */
 export function guard(action: () => void): void {
   try {
     action();
@@ -16,7 +16,7 @@ const said = new Set<string>();
 /** `true` the first time `key` is asked about on this page: say it then, and not again. */
 export const firstTime = (key: string): boolean => !said.has(key) && !!said.add(key);
 
-/** The page's one working banner: a second one does nothing but say so (README "Design decisions"). */
+/** The page's one working banner: a second one does nothing but say so (docs/explanation/design-decisions.md). */
 let active: { readonly isConnected: boolean } | null = null;
 
 /**

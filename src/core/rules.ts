@@ -1,4 +1,4 @@
-/** What a stored record means now: revision, expiry, required categories (README "Categories", "The cookie"). */
+/** What a stored record means now: revision, expiry, required categories (docs/guide/categories.md, "The cookie"). */
 import type {
   Category,
   CategoryId,
@@ -37,7 +37,7 @@ export interface RecordContext {
 
 /**
  * Why a record is no choice for `categories`, with the ids that make it so, or `null` when it
- * names exactly the page's categories and grants every required one (README "The cookie").
+ * names exactly the page's categories and grants every required one (docs/reference/cookie.md).
  */
 export function categoryMismatch(
   record: ConsentRecord,

@@ -1,4 +1,4 @@
-/** Which gated scripts may run (README "Script gating"). Pure: the script gate applies it to the page. */
+/** Which gated scripts may run (docs/guide/script-gating.md). Pure: the script gate applies it to the page. */
 import { isCategoryId } from './categories.js';
 import type { CategoryId } from './types.js';
 

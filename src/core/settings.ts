@@ -1,7 +1,7 @@
 /**
- * Every setting of `<consent-banner>`, declared once (README "Attributes"). The element's
+ * Every setting of `<consent-banner>`, declared once (docs/reference/attributes.md). The element's
  * properties and attributes, the settings the store derives everything from, the React JSX
- * types, the custom-elements manifest and the README's attribute table all come from this
+ * types, the custom-elements manifest and the docs' attribute table (docs/reference/attributes.md) all come from this
  * table. Data only, no imports: `npm run build` reads it to write the manifest.
  *
  * - `attribute`: the attribute's name (the script tag's `data-*` mirror it), `null` for a
@@ -15,7 +15,7 @@
  *   again; `native`, the browser's own `lang`. (`theme` is also written back to its attribute,
  *   which the styles follow.)
  * - `values`: the allowed values, when there are few;
- * - `doc`, `docDefault`: what the README's table and the manifest say of it, and of its
+ * - `doc`, `docDefault`: what the docs' table and the manifest say of it, and of its
  *   default when the value alone does not say it (one line each: the builds drop them).
  */
 /** The default cookie name and lifetime, for the browser and the server alike. */

@@ -1,5 +1,5 @@
 /**
- * The keys of the banner's texts (README "Texts"): what `config.texts` may override. The texts
+ * The keys of the banner's texts (docs/guide/configuration.md): what `config.texts` may override. The texts
  * themselves are part of the user interface (src/i18n, loaded with it); the keys are here, so
  * that configuration is checked on every page, also where the interface never loads.
  */

@@ -3,7 +3,7 @@
 /** A category id: a lowercase letter, then lowercase letters, digits, `_` or `-`. */
 export type CategoryId = string;
 
-/** The built-in category ids (README "Categories"). Hosts may add their own. */
+/** The built-in category ids (docs/guide/categories.md). Hosts may add their own. */
 export type BuiltInCategoryId = 'necessary' | 'logs' | 'preferences' | 'analytics';
 
 /** How a decision was made. */
@@ -29,11 +29,11 @@ export interface Category {
   readonly description?: LocalizedText;
   /** Cookie names or `prefix*` patterns deleted when this category is revoked. */
   readonly clear: readonly string[];
-  /** Google Consent Mode types it stands for, when the host names them (README "Google Consent Mode"). */
+  /** Google Consent Mode types it stands for, when the host names them (docs/guide/consent-mode.md). */
   readonly consentMode?: readonly string[];
 }
 
-/** What the cookie stores (README "The cookie"). */
+/** What the cookie stores (docs/reference/cookie.md). */
 export interface ConsentRecord {
   readonly version: number;
   readonly revision: number;

@@ -1,5 +1,5 @@
 /**
- * The consent cookie on the page (README "The cookie"), written and read with js-cookie.
+ * The consent cookie on the page (docs/reference/cookie.md), written and read with js-cookie.
  * consent-banner/server reads the `Cookie` header by the same rules, without it
  * (core/cookie-header); test/flows/cookie-agreement.test.ts checks that both agree. Values
  * need no encoding: the codec writes only `[A-Za-z0-9._~-]`, which js-cookie leaves as it is,
@@ -58,7 +58,7 @@ export function removeCookie(options: CookieOptions): void {
 /**
  * Deletes cookies whose names match the patterns, on the current host and its parent domain
  * (where analytics tags usually set them). A script that already ran may set them again; the
- * README says a reload may be needed. The consent cookie itself (`keep`) is never deleted,
+ * docs (docs/guide/script-gating.md) say a reload may be needed. The consent cookie itself (`keep`) is never deleted,
  * whatever a pattern says.
  */
 export function clearCookies(patterns: readonly string[], keep: string): void {

@@ -1,5 +1,5 @@
 /**
- * Tells Google's tags the consent state (README "Google Consent Mode"): through the page's
+ * Tells Google's tags the consent state (docs/guide/consent-mode.md): through the page's
  * `gtag()` when it has one, else on `window.dataLayer` the way `gtag()` does, so gtag.js and
  * Tag Manager read it whether they load before the banner or after.
  */

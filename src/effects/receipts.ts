@@ -1,5 +1,5 @@
 /**
- * Sends receipts to `receipt-url` (README "Receipts (proof of consent)") with `fetch(…, {keepalive: true})`: the request
+ * Sends receipts to `receipt-url` (docs/server/receipts.md) with `fetch(…, {keepalive: true})`: the request
  * outlives the page, and its response confirms delivery. A receipt is stored (localStorage)
  * before it is sent and removed only once the receiver answered 2xx, or refused it for good
  * (4xx other than 408 and 429): one that was not confirmed is sent again on the next page load,

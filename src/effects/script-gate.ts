@@ -1,6 +1,5 @@
 /**
- * Runs `<script type="text/plain" data-consent="ID">` once its categories are granted (README
- * "Script gating"): inline and `src`, once each, one after another in document order (an
+ * Runs `<script type="text/plain" data-consent="ID">` once its categories are granted (docs/guide/script-gating.md): inline and `src`, once each, one after another in document order (an
  * external script is waited for before the next one runs), at load, at the moment of grant,
  * and for scripts added to the page later.
  *

@@ -1,5 +1,5 @@
 /**
- * The site's other open tabs (README "Other tabs"): a `BroadcastChannel` tells them at once
+ * The site's other open tabs (docs/guide/configuration.md "Other tabs"): a `BroadcastChannel` tells them at once
  * that the choice changed, and how. Where the channel is missing (or a tab slept through the
  * message), a tab reads the cookie again when it is shown or focused.
  */

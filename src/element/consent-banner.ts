@@ -15,7 +15,7 @@ import type { BannerUi, UiHost, View } from './ui-host.js';
  * A cookie and log-file consent banner: a first layer (Accept all · Reject all · Choose), a
  * preferences dialog, and a small settings button once the visitor has chosen.
  *
- * Two stages (README "Speed"): the element itself holds no Lit and no texts. It reads the
+ * Two stages (docs/explanation/size-and-speed.md "Speed"): the element itself holds no Lit and no texts. It reads the
  * stored choice, fires the events, gates scripts and shows the settings button. The first
  * layer, the dialog and the confirmation (Lit, both languages' texts, their styles) are loaded
  * the moment a visitor needs them: no valid choice, or the settings opened.
@@ -75,13 +75,13 @@ import type { BannerUi, UiHost, View } from './ui-host.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ConsentBanner extends HTMLElement {
-  /** Every attribute of the settings table (README "Attributes"). */
+  /** Every attribute of the settings table (docs/reference/attributes.md). */
   static get observedAttributes(): string[] {
     return SETTINGS.flatMap((s) => (s.attribute ? [s.attribute] : []));
   }
 
   static {
-    // One property a setting, from the table: a change takes effect (README "Attributes").
+    // One property a setting, from the table: a change takes effect (docs/reference/attributes.md).
     for (const setting of SETTINGS) {
       const name = setting.property;
       if (setting.change === 'native') continue;
@@ -131,7 +131,7 @@ export class ConsentBanner extends HTMLElement {
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     const setting = SETTINGS.find((s) => s.attribute === name);
     if (!setting || setting.change === 'native') return this.requestUpdate();
-    // A boolean attribute is on when present, whatever it says (README "Attributes").
+    // A boolean attribute is on when present, whatever it says (docs/reference/attributes.md).
     if (setting.type === 'boolean' && /^(false|no|off|0)$/i.test(value ?? ''))
       console.warn(PREFIX, line([problem(`${name}="${value}"`, 22)]));
     this.#fromAttribute = true;
@@ -260,7 +260,7 @@ export class ConsentBanner extends HTMLElement {
 
   /**
    * A decision (`decide` makes it; `false`: it made none), made at once; then the
-   * confirmation (or `view`) shows. A second banner on the page (README "Design decisions")
+   * confirmation (or `view`) shows. A second banner on the page (docs/explanation/design-decisions.md)
    * decides nothing.
    */
   #decide(decide: () => unknown, view: View = 'confirmation'): void {
@@ -290,7 +290,7 @@ export class ConsentBanner extends HTMLElement {
     this.#open(opener as HTMLElement);
   };
 
-  /** Runs `use` with the user interface, loaded first if it is not yet (README "Speed"). */
+  /** Runs `use` with the user interface, loaded first if it is not yet (docs/explanation/size-and-speed.md "Speed"). */
   #withUi(use: (ui: BannerUi) => void): void {
     if (this.#ui) return guard(() => use(this.#ui as BannerUi));
     this.#uiLoad ??= import('../ui/banner-ui.js').then(
@@ -323,8 +323,7 @@ export class ConsentBanner extends HTMLElement {
 
   /**
    * The banner's own settings button: not with `no-settings-button`, and not when the page has
-   * its own `[data-consent-open]` control, unless `settings-button` asks for it (README
-   * "Reopening the settings"): one control, not two.
+   * its own `[data-consent-open]` control, unless `settings-button` asks for it (docs/reference/methods.md "Reopening the settings"): one control, not two.
    */
   #settingsButton(): boolean {
     // While the page is still parsed, its own control may be yet to come: the button waits.
@@ -389,6 +388,6 @@ export function adopt(root: ShadowRoot, css: string): void {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class defines these accessors in its static block, from the settings table
 export interface ConsentBanner extends Omit<SettingValues, 'lang' | 'config'> {
-  /** Texts and categories beyond attributes (README "Configuration beyond attributes"). */
+  /** Texts and categories beyond attributes (docs/guide/configuration.md). */
   config: BannerConfig;
 }

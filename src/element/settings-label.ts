@@ -1,6 +1,6 @@
 /**
  * The settings button's text, the one text every page needs: a returning visitor sees the
- * button and nothing else, so it is not loaded with the other texts (README "Speed"). The
+ * button and nothing else, so it is not loaded with the other texts (docs/explanation/size-and-speed.md "Speed"). The
  * interface's texts say the same (src/i18n; test/core/i18n.test.ts checks that they agree).
  */
 import type { Lang } from '../core/types.js';

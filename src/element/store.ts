@@ -4,7 +4,7 @@
  * cookie, the events, the gated scripts, the clean-up, Google Consent Mode, the other tabs and
  * the receipts (src/effects). The element calls it; it renders nothing, and its tests render
  * nothing (test/element/store.test.ts). (A closure, not a class: its state is local variables,
- * which the script-tag build shortens to one letter each; README "Size".)
+ * which the script-tag build shortens to one letter each; docs/explanation/size-and-speed.md.)
  */
 import { encodeRecord } from '../core/codec.js';
 import {
@@ -47,7 +47,7 @@ export interface StoreView {
   sync(): void;
 }
 
-/** What the element reads and calls (README "Events", "Methods"). */
+/** What the element reads and calls (docs/reference/events.md, "Methods"). */
 export interface ConsentStore {
   /** The state, read from outside: a script right after the element may read it first. */
   readonly state: ConsentState;
@@ -228,7 +228,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
 
   /**
    * Settings changed after connection: derive everything again, and tell the page what that
-   * changed (README "Attributes": every setting takes effect when it changes).
+   * changed (docs/reference/attributes.md: every setting takes effect when it changes).
    */
   function refresh(): void {
     if (!ready || !dirty) return;
@@ -322,7 +322,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     },
     set(choice) {
       refresh();
-      // All or nothing (README "Methods"): one wrong entry, and nothing is decided.
+      // All or nothing (docs/reference/methods.md): one wrong entry, and nothing is decided.
       const optional = derived.categories.filter((c) => !c.required).map((c) => c.id);
       const entries = typeof choice === 'object' && choice !== null ? Object.entries(choice) : [];
       const wrong = entries.length

@@ -1,5 +1,5 @@
 /**
- * The one seam between the two stages (README "Speed"): what the Lit-free element gives the
+ * The one seam between the two stages (docs/explanation/size-and-speed.md "Speed"): what the Lit-free element gives the
  * user interface it loads on demand (src/ui/banner-ui.ts), and what that interface does.
  * Types only.
  */
@@ -22,7 +22,7 @@ export interface UiHost {
   adopt(css: string): void;
   /** Keeps room at the bottom of the page for a layer `px` high (0: none). */
   reserveSpace(px: number): void;
-  /** Whether the page gets the banner's settings button (README "Reopening the settings"). */
+  /** Whether the page gets the banner's settings button (docs/reference/methods.md "Reopening the settings"). */
   settingsButton(): boolean;
 }
 

@@ -1,7 +1,7 @@
 <?php
 
 /**
- * consent-banner for PHP (README "Honouring the choice on your server", "PHP"): the visitor's
+ * consent-banner for PHP (docs/server/index.md, "PHP"): the visitor's
  * choice read from the consent cookie by the very rules of the banner and of
  * `consent-banner/server` in Node, so that a PHP site, the page and a Node server always agree
  * on what a value means.
@@ -49,8 +49,7 @@ if (!function_exists('consent_fail')) {
 
 if (!function_exists('consent_is_category_id')) {
     /**
-     * Whether $value is a category id: `[a-z][a-z0-9_-]*`, at most 40 characters (README
-     * "Configuration beyond attributes").
+     * Whether $value is a category id: `[a-z][a-z0-9_-]*`, at most 40 characters (docs/guide/configuration.md).
      *
      * @internal
      * @param mixed $value
@@ -145,7 +144,7 @@ if (!function_exists('consent_check_options')) {
 
 if (!function_exists('consent_decode_record')) {
     /**
-     * The record a cookie value holds (README "The cookie", format version 1:
+     * The record a cookie value holds (docs/reference/cookie.md, format version 1:
      * `1.<revision>.<granted>.<denied>.<id>.<decidedAt>.<method>`), or null for anything that
      * is not a well-formed record of that format. Never throws.
      *
@@ -243,7 +242,7 @@ if (!function_exists('consent_valid_record')) {
 
 if (!function_exists('consent_read')) {
     /**
-     * The visitor's consent (README "Honouring the choice on your server", "PHP"): exactly the
+     * The visitor's consent (docs/server/index.md, "PHP"): exactly the
      * state the page sees as `el.consent` and Node's `readConsent` returns, as an array
      *
      *     ['decided' => true, 'categories' => ['necessary' => true, 'logs' => false, ...],
@@ -298,7 +297,7 @@ if (!function_exists('consent_read')) {
 
 if (!function_exists('consent_granted')) {
     /**
-     * Whether the visitor granted category $id (README "Honouring the choice on your server",
+     * Whether the visitor granted category $id (docs/server/index.md,
      * "PHP"), as Node's `isGranted`: false without a valid choice (see consent_read) and for an
      * id the record does not name; a required category such as `necessary` is granted whenever
      * a valid record exists. Never throws or warns for any cookie value.
@@ -320,7 +319,7 @@ if (!function_exists('consent_granted')) {
 if (!function_exists('consent_refresh_cookie')) {
     /**
      * The `Set-Cookie` header value that re-issues the visitor's consent cookie exactly as the
-     * banner wrote it (README "Honouring the choice on your server", "PHP"; Node's
+     * banner wrote it (docs/server/index.md, "PHP"; Node's
      * `refreshCookie`), so that Safari, which caps a cookie written by a page's script at 7
      * days, keeps it for the banner's `cookie-days`:
      *
@@ -400,8 +399,7 @@ if (!function_exists('consent_refresh_cookie')) {
 
 if (!function_exists('consent_send_refresh')) {
     /**
-     * Sends consent_refresh_cookie()'s header with header('Set-Cookie: ...', false) (README
-     * "Honouring the choice on your server", "PHP"): call it before any output, on the
+     * Sends consent_refresh_cookie()'s header with header('Set-Cookie: ...', false) (docs/server/index.md, "PHP"): call it before any output, on the
      * responses that are pages. True when a cookie was sent; false when there was nothing to
      * keep or the headers were already sent. Never throws or warns for any cookie value.
      *

@@ -1,5 +1,5 @@
 /**
- * `consent-banner/server` (README "Honouring the choice on your server"): the visitor's choice
+ * `consent-banner/server` (docs/server/index.md): the visitor's choice
  * as a server sees it, access logging that honours the `logs` choice, the check of a consent
  * receipt, and the consent cookie re-issued by the server. One dependency-free ES module for
  * Node and edge runtimes: no DOM, no `node:` imports. The cookie is read with the very codec

@@ -1,5 +1,5 @@
 /**
- * Access logging that honours the `logs` choice (README "Honouring the choice on your server"), for Node servers: plain
+ * Access logging that honours the `logs` choice (docs/server/index.md), for Node servers: plain
  * `node:http`, Express, Connect, anything with Node-style `req`/`res` objects. Nothing here
  * imports Node or a framework; the functions only read the fields they name.
  *

@@ -1,5 +1,5 @@
 /**
- * The visitor's choice as a server sees it (README "Honouring the choice on your server"): the consent cookie read from the
+ * The visitor's choice as a server sees it (docs/server/index.md): the consent cookie read from the
  * `Cookie` request header with the browser's own codec and rules, so a server and the page
  * always agree on what a value means.
  */

@@ -1,5 +1,5 @@
 /**
- * Proof of consent on the server (README "Receipts (proof of consent)"): checks a receipt the banner POSTs to its
+ * Proof of consent on the server (docs/server/receipts.md): checks a receipt the banner POSTs to its
  * `receipt-url`. Strict: a value that is not exactly a receipt of schema 1, as the banner
  * makes it (`src/core/receipt.ts`), is `null`, so a receiver stores only well-formed receipts.
  */
@@ -117,7 +117,7 @@ function read(body: unknown): Receipt | null {
 }
 
 /**
- * Checks a receipt (the schema is in the README, "Receipts (proof of consent)").
+ * Checks a receipt (the schema is in docs/server/receipts.md).
  *
  * `body` is the request body as text (it is parsed here), or a value already parsed from
  * JSON. Returns a fresh receipt with exactly the schema's fields, or `null` when it is not a

@@ -1,6 +1,5 @@
 /**
- * The consent cookie sent back by the site's own server (README "Keeping the choice past
- * Safari's 7 days"). Safari caps a cookie written by a page's script at 7 days; the same cookie
+ * The consent cookie sent back by the site's own server (docs/server/safari.md). Safari caps a cookie written by a page's script at 7 days; the same cookie
  * in a `Set-Cookie` response header keeps the lifetime it was given. The server only repeats
  * what the visitor chose: the same name and value, and no more than the time left of the
  * banner's `cookie-days`.

@@ -1,6 +1,5 @@
 /**
- * `consent-banner/testing`: helpers for a site's own Playwright suite (README "Testing your
- * site with Playwright"): pre-answer the banner with the cookie it writes, or drive it as a
+ * `consent-banner/testing`: helpers for a site's own Playwright suite (docs/guide/testing.md): pre-answer the banner with the cookie it writes, or drive it as a
  * visitor does. `@playwright/test` is a peer dependency; nothing of it is bundled.
  */
 export {

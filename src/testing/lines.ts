@@ -1,8 +1,7 @@
 /**
  * The banner's own console lines (they start with `[consent-banner]`) of each page of a browser
  * context that `presetConsent` wrote into, kept from the page's first line on, so that
- * `consentBanner(page).decided()` can say why a page does not count a preset (README "Testing
- * your site with Playwright").
+ * `consentBanner(page).decided()` can say why a page does not count a preset (docs/guide/testing.md).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { PREFIX } from '../core/report.js';

@@ -1,7 +1,6 @@
 /**
- * `consentBanner(page)`: a page object that drives the banner as a visitor does (README
- * "Testing your site with Playwright"). Every control is found by its role and by the stable
- * `part` names of README "Styling" (accept, reject, choose, save, settings-button, switch with
+ * `consentBanner(page)`: a page object that drives the banner as a visitor does (docs/guide/testing.md). Every control is found by its role and by the stable
+ * `part` names of docs/guide/styling.md (accept, reject, choose, save, settings-button, switch with
  * `data-id`, banner, dialog), never by its text: the same calls work in Thai, in English and
  * with a site's own texts.
  */
@@ -45,7 +44,7 @@ export interface ConsentBannerPage {
   openSettings(): Promise<void>;
   /** Whether the first layer shows (once the element has rendered). */
   isVisible(): Promise<boolean>;
-  /** `el.consent` (README "Events", `ConsentState`). */
+  /** `el.consent` (docs/reference/events.md, `ConsentState`). */
   state(): Promise<ConsentState>;
   /**
    * `el.consent` when the page counts a choice. Throws when it counts none, quoting the
@@ -69,7 +68,7 @@ export function consentBanner(page: Page, options: ConsentBannerOptions = {}): C
   const banner = element.getByRole('region').and(part(element, 'banner'));
   const dialog = element.getByRole('dialog').and(part(element, 'dialog'));
   const settingsButton = button(element, 'settings-button');
-  // The page's own control, in the element's document (README "Reopening the settings"): the
+  // The page's own control, in the element's document (docs/reference/methods.md "Reopening the settings"): the
   // way back once the floating button is not shown.
   const opener = element
     .locator('xpath=ancestor::html')

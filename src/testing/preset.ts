@@ -1,6 +1,6 @@
 /**
  * `presetConsent`: the consent cookie a visitor's decision leaves, written into a Playwright
- * browser context before a page loads (README "Testing your site with Playwright", "The
+ * browser context before a page loads (docs/guide/testing.md, "The
  * cookie"). The record is made and encoded by the banner's own rules and codec, so the page
  * reads it as a stored choice: no banner, gated scripts run, `el.consent` reports it.
  */
@@ -37,13 +37,13 @@ export interface PresetOptions {
 /** The cookie `presetConsent` wrote. */
 export interface PresetCookie {
   readonly name: string;
-  /** The record, as the banner writes it (README "The cookie"). */
+  /** The record, as the banner writes it (docs/reference/cookie.md). */
   readonly value: string;
   /** When the cookie expires, in seconds since the epoch. */
   readonly expires: number;
 }
 
-/** The optional categories every banner has (README "Categories"). */
+/** The optional categories every banner has (docs/guide/categories.md). */
 const BUILT_IN_OPTIONAL: readonly CategoryId[] = ['preferences', 'analytics'];
 const DAY = 86_400;
 
@@ -69,7 +69,7 @@ function checkChoices(choices: unknown): asserts choices is ConsentChoices {
   }
 }
 
-/** A whole-number option checked by the banner's own attribute rule (README "Attributes"). */
+/** A whole-number option checked by the banner's own attribute rule (docs/reference/attributes.md). */
 function wholeNumber(
   name: string,
   value: unknown,
@@ -102,7 +102,7 @@ function siteRoot(url: unknown): URL {
 /**
  * The categories the page is taken to have, in the banner's order: `necessary`, `logs`, the
  * offered optional ones, then the others the choices name. A record must name exactly the
- * page's categories, or the banner treats it as no choice (README "The cookie").
+ * page's categories, or the banner treats it as no choice (docs/reference/cookie.md).
  */
 function pageCategories(choices: ConsentChoices, offered?: readonly CategoryId[]): Category[] {
   const ids: CategoryId[] = ['necessary', 'logs'];

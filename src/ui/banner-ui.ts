@@ -1,5 +1,5 @@
 /**
- * The user interface, loaded only when a visitor needs it (README "Speed"): the first layer,
+ * The user interface, loaded only when a visitor needs it (docs/explanation/size-and-speed.md "Speed"): the first layer,
  * the preferences dialog and the confirmation, drawn with lit-html into the element's shadow
  * root, with both languages' texts and their styles. The element (src/element/consent-banner.ts)
  * loads this module the first time the visitor has no valid choice or opens the settings; a
@@ -7,7 +7,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 // Only types from the element's stage: what this module needs of it comes in `UiHost`, so that
-// nothing every page runs waits on this module's loading (README "Speed").
+// nothing every page runs waits on this module's loading (docs/explanation/size-and-speed.md "Speed").
 import type { Category, CategoryId, ChangeSource, Lang } from '../core/types.js';
 import type { BannerUi, UiHost, View } from '../element/ui-host.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';

@@ -1,7 +1,7 @@
 /**
  * The first layer's, the confirmation's and the dialog's styles, after the ones every page
  * gets (src/element/core.styles.ts). Every colour, font and size comes from a
- * `--consent-banner-*` custom property with a default (README "Styling").
+ * `--consent-banner-*` custom property with a default (docs/guide/styling.md).
  */
 export const bannerStyles = `  section,
   .on,

@@ -9,7 +9,7 @@ import {
 import { makeRecord, stateFromRecord, undecidedState } from '../../src/core/rules.js';
 import type { Category, CategoryId } from '../../src/core/types.js';
 
-// Google Consent Mode (README "Google Consent Mode"): what each state tells Google's tags.
+// Google Consent Mode (docs/guide/consent-mode.md): what each state tells Google's tags.
 const categories = (config = {}) => resolveCategories({ logs: 'required', offered: null, config });
 
 /** The state after a decision granting `choice`. */

@@ -16,7 +16,7 @@ const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', '
 
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
-/** A valid record by README "The cookie": `necessary` granted, disjoint lists of ids. */
+/** A valid record by docs/reference/cookie.md: `necessary` granted, disjoint lists of ids. */
 const recordArb: fc.Arbitrary<ConsentRecord> = fc
   .record({
     revision: fc.integer({ min: 0, max: 999_999_999 }),

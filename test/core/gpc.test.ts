@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { gpcDecides } from '../../src/core/gpc.js';
 
-// Global Privacy Control (README "Global Privacy Control").
+// Global Privacy Control (docs/guide/configuration.md "Global Privacy Control").
 describe('gpc', () => {
   const cases: [string, unknown, unknown, boolean, boolean][] = [
     ['the signal, no stored choice, honor', 'honor', true, false, true],

@@ -1,4 +1,4 @@
-// What assistive technology is told (README "Accessibility"), read from the browser's accessibility tree
+// What assistive technology is told (docs/explanation/accessibility.md), read from the browser's accessibility tree
 // through Playwright's ARIA engine, on the demo pages: Thai (element from source, logs optional)
 // and English (the built IIFE, logs required). Also: forced colours, the themed demo's contrast,
 // and that every visible piece's `part` is documented in custom-elements.json.

@@ -1,5 +1,4 @@
-// The server side of the "Server log files" choice (README "Honouring the choice on your
-// server") with a REAL Apache httpd serving the built demo (demo/apache/): a browser decides in
+// The server side of the "Server log files" choice (docs/server/index.md) with a REAL Apache httpd serving the built demo (demo/apache/): a browser decides in
 // the banner, and the next requests' lines in Apache's detailed access log hold the visitor's
 // full IP address and access time only when `logs` is granted. The legal-minimum log keeps its
 // line either way. Apache's regex and the Node reader (consent-banner/server) must agree on what

@@ -1,4 +1,4 @@
-// The other installs of the README's "Install", from the built files: the self-contained ES module with the
+// The other installs of docs/guide/install.md, from the built files: the self-contained ES module with the
 // element written in the markup (/demo/module.html), and the npm entries (`consent-banner`
 // registers nothing, `consent-banner/define` registers the tag; Lit stays external).
 import { readFile } from 'node:fs/promises';

@@ -1,10 +1,10 @@
 // Cookies on a parent domain. localhost and 127.0.0.1 have no parent domain, so this browser
 // resolves www.consent.test to 127.0.0.1: the page is on www.consent.test.
-// - Clean-up on revoke (README "Script gating"): when analytics is withdrawn, the built-in
+// - Clean-up on revoke (docs/guide/script-gating.md): when analytics is withdrawn, the built-in
 //   category's cookies (_ga, _ga_*, _gid, _gat*, _pk_*) are deleted on the host and on its
 //   parent domain, where analytics tags set them.
 // - `cookie-domain` set after the banner is on the page still decides where the choice goes
-//   (README "Attributes").
+//   (docs/reference/attributes.md).
 import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
 import { consentBanner } from '../../src/testing/index.js';

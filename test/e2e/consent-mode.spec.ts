@@ -1,4 +1,4 @@
-// Google Consent Mode v2 (README "Google Consent Mode", "Google Tag Manager"): what the
+// Google Consent Mode v2 (docs/guide/consent-mode.md, "Google Tag Manager"): what the
 // `dataLayer` holds, in order, before and after a choice, on a first visit and a returning one;
 // through the page's own `gtag()` or only `dataLayer`; basic mode (the Google tag gated) and
 // advanced mode (the tag at once, the banner's tag first). Google's scripts are local stand-ins.

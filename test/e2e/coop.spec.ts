@@ -1,4 +1,4 @@
-// The co-operative demo: a host category added by the JSON config child (README "Configuration beyond attributes"), a custom
+// The co-operative demo: a host category added by the JSON config child (docs/guide/configuration.md), a custom
 // cookie name, and a script gated on that host category.
 import { consentBanner } from '../../src/testing/index.js';
 import {

@@ -1,4 +1,4 @@
-// Any page encoding (README "Install"): many older Thai government pages are still declared
+// Any page encoding (docs/guide/install.md): many older Thai government pages are still declared
 // windows-874 (TIS-620), and nginx sends `.js` without a charset by default. A classic script
 // without a charset is decoded in the page's encoding, so the built files must be plain ASCII
 // for the banner's Thai to survive. A small server of its own here: the page in windows-874

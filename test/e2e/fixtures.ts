@@ -109,7 +109,7 @@ export function bannerUi(page: Page, texts: BannerTexts) {
   };
 }
 
-/** The element as the tests use it (README "Properties", "Methods"). */
+/** The element as the tests use it (docs/reference/attributes.md "Properties", "Methods"). */
 type BannerElement = HTMLElement & {
   readonly consent: ConsentState;
   acceptAll(): void;
@@ -145,7 +145,7 @@ export function callBanner(
   );
 }
 
-/** A consent cookie value, split into its fields (README "The cookie", format version 1). */
+/** A consent cookie value, split into its fields (docs/reference/cookie.md, format version 1). */
 export interface StoredRecord {
   raw: string;
   version: string;

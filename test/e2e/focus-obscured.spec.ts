@@ -1,4 +1,4 @@
-// WCAG 2.2, 2.4.11 Focus Not Obscured (README "Design decisions"): while the first layer or the confirmation
+// WCAG 2.2, 2.4.11 Focus Not Obscured (docs/explanation/design-decisions.md): while the first layer or the confirmation
 // is fixed at the bottom of the viewport, no control of the page that gets keyboard focus is
 // entirely hidden behind it, down to the last one on the page.
 import type { Page } from '@playwright/test';

@@ -1,4 +1,4 @@
-// README "Recipes", "Google Analytics 4 (gtag.js)": the snippet taken from README.md at test
+// docs/guide/recipes.md, "Google Analytics 4 (gtag.js)": the snippet taken from README.md at test
 // time and run as written, with the built IIFE. The Google tag's URL is answered by a local
 // stand-in that counts its loads, records the dataLayer commands it processes, and sets `_ga`
 // and `_ga_<id>` the way GA does (first-party, `path=/`).
@@ -115,7 +115,7 @@ async function visit(page: Page): Promise<void> {
   await page.waitForLoadState('load');
 }
 
-/** How many of the snippet's gated scripts the banner has run (README "Script gating"). */
+/** How many of the snippet's gated scripts the banner has run (docs/guide/script-gating.md). */
 const executedScripts = (page: Page) =>
   page.locator('script[data-consent="analytics"][data-consent-state="executed"]').count();
 

@@ -1,4 +1,4 @@
-// Script gating (README "Script gating"): <script type="text/plain" data-consent="analytics"> runs only once
+// Script gating (docs/guide/script-gating.md): <script type="text/plain" data-consent="analytics"> runs only once
 // analytics is granted, at load or at the moment of the grant, and only once.
 import { consentBanner, presetConsent } from '../../src/testing/index.js';
 import {

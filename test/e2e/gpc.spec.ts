@@ -1,4 +1,4 @@
-// Global Privacy Control (README "Global Privacy Control"), through the built script tag: a
+// Global Privacy Control (docs/guide/configuration.md "Global Privacy Control"), through the built script tag: a
 // browser that sends the signal, set here by an init script before the page's own scripts.
 import { EN, PAGES, bannerUi, consentOf, expect, storedRecord, test } from './fixtures.js';
 

@@ -1,5 +1,5 @@
-// The whole flow by keyboard alone (README "Accessibility"), and the host page's own
-// `data-consent-open` control (README "Methods").
+// The whole flow by keyboard alone (docs/explanation/accessibility.md), and the host page's own
+// `data-consent-open` control (docs/reference/methods.md).
 import {
   EN,
   HOST_OPENER,

@@ -1,4 +1,4 @@
-// Thai first, English second (README "Attributes", `lang`): the Thai demo speaks Thai, the IIFE page with
+// Thai first, English second (docs/reference/attributes.md, `lang`): the Thai demo speaks Thai, the IIFE page with
 // data-lang="en" speaks English; each shows the categories its configuration offers.
 import { EN, PAGES, TH, bannerUi, expect, test, type BannerTexts } from './fixtures.js';
 

@@ -77,7 +77,7 @@ export const SEVERAL_COOKIES: readonly (readonly [cookie: string, logs: '0' | '1
 
 /**
  * Headers that nginx's `$cookie_consent` reads otherwise than the browser (it compares names
- * without regard to case, and also takes a comma for the end of a cookie; README "nginx"),
+ * without regard to case, and also takes a comma for the end of a cookie; docs/server/nginx.md),
  * and Apache's regex as the browser does. Not for the nginx test.
  */
 export const AS_THE_BROWSER_READS: readonly (readonly [cookie: string, logs: '0' | '1'])[] = [

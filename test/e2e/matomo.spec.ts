@@ -1,4 +1,4 @@
-// README "Recipes", "Matomo": the snippet taken from README.md at test time and run as written,
+// docs/guide/recipes.md, "Matomo": the snippet taken from README.md at test time and run as written,
 // with the built IIFE. Matomo's matomo.js is answered by the local stand-in of the demo
 // (demo/stand-ins/matomo.js), which records every `_paq` call in order, every page view with
 // whether it used cookies, and sets and deletes Matomo's cookies as Matomo documents it.

@@ -1,4 +1,4 @@
-// What the banner makes the browser fetch (README "Security and privacy"): on a first visit, on
+// What the banner makes the browser fetch (docs/explanation/security.md): on a first visit, on
 // Accept all, for a returning visitor and on a withdrawal, every request is listed here and
 // anything else fails: the page's own files, the gated scripts once granted (and the page view
 // they report themselves), and `receipt-url` when it is set. Nothing goes to another origin.

@@ -1,4 +1,4 @@
-// A stored choice holds across loads (README "Events", "The cookie"): a returning visitor never
+// A stored choice holds across loads (docs/reference/events.md, "The cookie"): a returning visitor never
 // sees the banner, not even for one frame, and consent-ready fires before the first frame.
 // A choice for an older policy revision is no choice.
 import { consentBanner, presetConsent } from '../../src/testing/index.js';

@@ -1,4 +1,4 @@
-// Proof of consent (README "Receipts (proof of consent)"): each decision reaches the demo server's
+// Proof of consent (docs/server/receipts.md): each decision reaches the demo server's
 // receipt store as one JSON receipt, a receipt the store did not confirm is sent again on the next
 // page load, and one it refused is dropped. Every test has a store of its own, so tests in
 // parallel never see each other's receipts.

@@ -1,24 +1,25 @@
-// Shared by the recipe specs (README "Recipes"): the snippet exactly as README.md shows it, a
+// Shared by the recipe specs (docs/guide/recipes.md): the snippet exactly as that page shows it, a
 // page that runs it next to the built IIFE, and a guard that keeps every request on this
 // machine (third-party scripts are answered by local stand-ins instead).
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { test } from './fixtures.js';
 
-const README = new URL('../../README.md', import.meta.url);
+const PAGE = new URL('../../docs/guide/recipes.md', import.meta.url);
 
-/** The first ```html block in README.md's `### <heading>` section, as written there. */
+/** The first ```html block in docs/guide/recipes.md's `## <heading>` section, as written there. */
 export function readmeSnippet(heading: string): string {
-  const readme = readFileSync(README, 'utf8');
-  const marker = `\n### ${heading}\n`;
-  const start = readme.indexOf(marker);
-  if (start < 0 || readme.indexOf(marker, start + 1) >= 0)
-    throw new Error(`README.md must have exactly one "### ${heading}" section`);
-  const rest = readme.slice(start + marker.length);
-  const end = rest.search(/\n#{1,3} /);
+  const page = readFileSync(PAGE, 'utf8');
+  const marker = `\n## ${heading}\n`;
+  const start = page.indexOf(marker);
+  if (start < 0 || page.indexOf(marker, start + 1) >= 0)
+    throw new Error(`docs/guide/recipes.md must have exactly one "## ${heading}" section`);
+  const rest = page.slice(start + marker.length);
+  const end = rest.search(/\n#{1,2} /);
   const section = end < 0 ? rest : rest.slice(0, end);
   const block = /```html\n([\s\S]*?)\n```/.exec(section);
-  if (!block?.[1]) throw new Error(`README.md's "### ${heading}" section has no html code block`);
+  if (!block?.[1])
+    throw new Error(`docs/guide/recipes.md's "## ${heading}" section has no html code block`);
   return block[1];
 }
 
@@ -47,7 +48,7 @@ export async function keepLocal(context: BrowserContext): Promise<string[]> {
 
 /**
  * Serves `/recipes/<name>.html` on the demo server's origin: an English page that installs the
- * built IIFE with one script tag (README "One script tag") and then has `snippet` in its
+ * built IIFE with one script tag (docs/guide/install.md "One script tag (no build step)") and then has `snippet` in its
  * `<head>`, as a site would paste it. Returns the page's URL.
  */
 export async function serveRecipePage(

@@ -1,5 +1,4 @@
-// The consent cookie sent back by a REAL nginx (README "Keeping the choice past Safari's 7
-// days"): the demo's nginx asks the consent endpoint (demo/receipt-server.mjs) for the cookie
+// The consent cookie sent back by a REAL nginx (docs/server/safari.md): the demo's nginx asks the consent endpoint (demo/receipt-server.mjs) for the cookie
 // with each page (demo/nginx/consent-refresh.conf). Safari caps a cookie written by the page's
 // script at 7 days; here the cap is put on by hand, as Safari would, and the next page from
 // nginx gives the cookie back its full lifetime: cookie-days from the decision, never more, and

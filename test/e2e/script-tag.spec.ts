@@ -1,4 +1,4 @@
-// The no-build install (README "One script tag (no build step)"): the built dist/consent-banner.iife.js, configured only by
+// The no-build install (docs/guide/install.md "One script tag (no build step)"): the built dist/consent-banner.iife.js, configured only by
 // the data-* attributes of its own <script> tag, on /demo/script-tag.html (English).
 import { consentBanner } from '../../src/testing/index.js';
 import {

@@ -330,7 +330,7 @@ export function expectAnonymisedAs(addr: string, address: string): void {
   expect(addr).not.toBe(normalizeIp(address));
 }
 
-// The consent cookie sent back (README "Keeping the choice past Safari's 7 days").
+// The consent cookie sent back (docs/server/safari.md).
 
 export const DAY = 86_400;
 

@@ -1,4 +1,4 @@
-// One settings control (README "Reopening the settings"): a page with its own
+// One settings control (docs/reference/methods.md "Reopening the settings"): a page with its own
 // `[data-consent-open]` control gets no floating settings button, not even for a moment while
 // the page is still read; the page's control reopens the dialog, and the testing helpers use it.
 import { consentBanner, presetConsent } from '../../src/testing/index.js';

@@ -1,5 +1,5 @@
 // Whatever is in the cookie, a value that is not a valid record of the current format counts as
-// no choice (README "The cookie"): the banner asks, nothing is granted, nothing throws.
+// no choice (docs/reference/cookie.md): the banner asks, nothing is granted, nothing throws.
 import {
   PAGES,
   TH,

@@ -1,5 +1,5 @@
 // The banner on a page with a strict Content-Security-Policy and Trusted Types, sent as the HTTP
-// response header (README "Security and privacy"): both built files, the first layer, the
+// response header (docs/explanation/security.md): both built files, the first layer, the
 // dialog, decisions, gated scripts (external, and inline with a nonce), receipts and the
 // settings button, with no `securitypolicyviolation` at all. A page whose policy leaves out the
 // `consent-banner` Trusted Types policy shows that the check can fail.
@@ -10,7 +10,7 @@ import { EN, bannerUi, expect, test, waitForRecord } from './fixtures.js';
 /** The nonce of the pages' inline gated script (a real server makes a new one per response). */
 const NONCE = 'c3RyaWN0LXBhZ2UtMDE';
 
-/** The policy of README "Security and privacy", with the nonce of the inline gated script. */
+/** The policy of docs/explanation/security.md, with the nonce of the inline gated script. */
 const policy = (trustedTypes = 'consent-banner lit-html', nonce = true) =>
   [
     "default-src 'self'",

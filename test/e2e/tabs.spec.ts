@@ -1,4 +1,4 @@
-// Other tabs (README "Other tabs"): two tabs of one browser context on the script-tag demo. A
+// Other tabs (docs/guide/configuration.md "Other tabs"): two tabs of one browser context on the script-tag demo. A
 // choice, a withdrawal and a reset in one tab reach the other within a second, through the
 // BroadcastChannel; without it, when the other tab is brought to the front.
 import type { Page } from '@playwright/test';

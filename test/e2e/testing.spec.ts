@@ -1,4 +1,4 @@
-// consent-banner/testing (README "Testing your site with Playwright"): presetConsent writes the
+// consent-banner/testing (docs/guide/testing.md): presetConsent writes the
 // cookie the banner writes, so the page takes it as the visitor's choice; consentBanner(page)
 // drives the banner by roles and parts, whatever its language or texts.
 import { consentBanner, presetConsent } from '../../src/testing/index.js';

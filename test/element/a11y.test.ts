@@ -1,4 +1,4 @@
-// Accessibility of every state a visitor meets (README "Accessibility"): axe in each state ×
+// Accessibility of every state a visitor meets (docs/explanation/accessibility.md): axe in each state ×
 // language × colour scheme; the WCAG 2.2 contrast of the default palettes, measured on the
 // colours the browser computed; the focus ring. The scheme is set with the `theme` attribute,
 // which works in every engine; media.test.ts checks that `auto` follows the system to the same

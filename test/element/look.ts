@@ -14,7 +14,7 @@ export const LANGS: Lang[] = ['th', 'en'];
 export const SCHEMES: Scheme[] = ['light', 'dark'];
 export const STATES: State[] = ['first layer', 'dialog', 'confirmation', 'settings button'];
 
-/** The default backgrounds (README "Styling"): a check that the scheme under test applies. */
+/** The default backgrounds (docs/guide/styling.md): a check that the scheme under test applies. */
 export const BACKGROUND: Record<Scheme, string> = {
   light: 'rgb(255, 255, 255)',
   dark: 'rgb(27, 31, 36)',

@@ -1,4 +1,4 @@
-// Hostile input and broken environments (README "Design decisions", "Security and privacy"):
+// Hostile input and broken environments (docs/explanation/design-decisions.md, "Security and privacy"):
 // every bad attribute and config value gives one clear warning and a working banner; no text
 // or URL is ever HTML; removing and re-adding the element leaks nothing; a clock years off
 // never throws and never grants. In every engine.

@@ -1,5 +1,5 @@
 // Every setting of the table (src/core/settings.ts) changed after the element is connected
-// takes effect, as an attribute and as a property (README "Attributes"): one row a setting,
+// takes effect, as an attribute and as a property (docs/reference/attributes.md): one row a setting,
 // what the page changes, and what a visitor or the page then notices.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
@@ -191,7 +191,7 @@ declare global {
   }
 }
 
-/** The page's own settings control, as a footer has it (README "Reopening the settings"). */
+/** The page's own settings control, as a footer has it (docs/reference/methods.md "Reopening the settings"). */
 function ownControl(): HTMLButtonElement {
   const control = document.createElement('button');
   control.type = 'button';

@@ -1,4 +1,4 @@
-// Broken environments for the built script tag (README "Design decisions"), in every engine:
+// Broken environments for the built script tag (docs/explanation/design-decisions.md), in every engine:
 // both builds on one page; a sandboxed frame, where cookies and localStorage throw, without
 // BroadcastChannel and ResizeObserver.
 import { expect } from '@open-wc/testing';

@@ -1,5 +1,5 @@
 // The banner (js-cookie, in the built IIFE) and consent-banner/server (its own reader of the
-// Cookie header) agree on every value (README "Honouring the choice on your server"): each
+// Cookie header) agree on every value (docs/server/index.md): each
 // case leaves cookies in a real browser and opens a page; the real Cookie header of that page's
 // request goes to the server reader (test/flows/cookie-server.mjs), and the page's `el.consent`
 // must be the state the server reads, or no choice for both.

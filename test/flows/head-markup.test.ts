@@ -1,4 +1,4 @@
-// The README's "known before the first paint" install: the IIFE in <head> without defer, the
+// docs/guide/install.md "Known before the first paint" install: the IIFE in <head> without defer, the
 // element in the markup with a JSON config child. The parser creates the element, already
 // upgraded, at its start tag, before its child; the banner must still read that child, and a
 // script right after the element must still read the state.

@@ -5,8 +5,7 @@
 //                                              the release of <id> and sends the rest
 //   POST /__stream/<id>/release                releases it
 //
-// `layout=head`: the IIFE in <head> without defer and the element in the markup (the README's
-// "known before the first paint" setup). `layout=body`: the IIFE at the end of <body>, which
+// `layout=head`: the IIFE in <head> without defer and the element in the markup (docs/guide/install.md "Known before the first paint" setup). `layout=body`: the IIFE at the end of <body>, which
 // mounts the element there. Each page records in `window.ran` the gated scripts that ran, and
 // in `window.errors` every error.
 import { PassThrough } from 'node:stream';

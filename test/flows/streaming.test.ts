@@ -1,4 +1,4 @@
-// Gated scripts on a page that arrives in pieces (README "Script gating"): the parser inserts a
+// Gated scripts on a page that arrives in pieces (docs/guide/script-gating.md): the parser inserts a
 // gated script before its text has all arrived, and a copy run then would run part of it (a
 // cut analytics tag is a SyntaxError). Each page here is cut inside the first gated script's
 // text, and the rest is held back until the test has seen the first piece

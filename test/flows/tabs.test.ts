@@ -1,4 +1,4 @@
-// Other tabs (README "Other tabs"), in every engine: two pages of the built script tag open at
+// Other tabs (docs/guide/configuration.md "Other tabs"), in every engine: two pages of the built script tag open at
 // once (two frames of one origin share the cookie and the BroadcastChannel, as two tabs do). A
 // choice, a withdrawal and a reset in one reach the other: its banner follows, its gated
 // scripts run, and it says so with consent-change, source "other-tab".

@@ -1,5 +1,5 @@
-// The README's "In React", "In Vue" and "In Angular" snippets, type-checked as a user meets
-// them: against the package that `npm pack` makes (README "Design decisions", on React's JSX
+// docs/guide/frameworks.md "In React", "In Vue" and "In Angular" snippets, type-checked as a user meets
+// them: against the package that `npm pack` makes (docs/explanation/design-decisions.md, on React's JSX
 // types), installed in projects of their own outside the repository, with strict settings and
 // `skipLibCheck: false`. Plus a project without @types/react, and checks that fail when the
 // snippets are made wrong. Needs `npm run build` (the tarball is packed from dist/ as it is).
@@ -25,14 +25,16 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tscBin = join(root, 'node_modules/typescript/bin/tsc');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const page = (path) => readFileSync(join(root, 'docs', path), 'utf8');
+const frameworks = page('guide/frameworks.md');
+const attributesPage = page('reference/attributes.md');
 
-/** The text of a README section, from its heading to the next heading of level 2 or 3. */
-function section(heading) {
-  const start = readme.indexOf(`\n${heading}\n`);
-  assert.ok(start >= 0, `README has "${heading}"`);
-  const body = readme.slice(start + heading.length + 2);
-  const end = body.search(/^#{2,3} /m);
+/** The text of a section of `text`, from its heading to the next heading of level 1 to 2. */
+function section(text, heading) {
+  const start = text.indexOf(`${heading}\n`);
+  assert.ok(start === 0 || text[start - 1] === '\n', `the page has "${heading}"`);
+  const body = text.slice(start + heading.length + 1);
+  const end = body.search(/^#{1,2} /m);
   return end < 0 ? body : body.slice(0, end);
 }
 
@@ -46,12 +48,14 @@ function replaced(text, from, to) {
   return text.replace(from, to);
 }
 
-const react = blocks(section('### In React'), 'tsx');
-const vue = section('### In Vue');
+const react = blocks(section(frameworks, '## In React'), 'tsx');
+const vue = section(frameworks, '## In Vue');
 const [viteConfig = ''] = blocks(vue, 'ts');
 const [sfc = ''] = blocks(vue, 'vue');
-const [angular = ''] = blocks(section('### In Angular'), 'ts');
-const attributes = [...section('## Attributes').matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]);
+const [angular = ''] = blocks(section(frameworks, '## In Angular'), 'ts');
+const attributes = [
+  ...section(attributesPage, '# Attributes').matchAll(/^\| `([a-z-]+)` +\|/gm),
+].map((m) => m[1]);
 
 const strict = {
   strict: true,
@@ -368,7 +372,7 @@ test('Vue: the template compiles with that Vite config, the tag as a custom elem
   assert.doesNotMatch(compiled.code, /resolveComponent/);
   assert.match(compiled.code, /_createElementBlock\("consent-banner", \{[^}]*onConsentChange: /);
   for (const name of templateAttributes(source).filter((a) => !/^[@:]/.test(a)))
-    assert.ok(attributes.includes(name), `${name} is in README "Attributes"`);
+    assert.ok(attributes.includes(name), `${name} is in docs/reference/attributes.md`);
 });
 
 test('Angular: the component type-checks, and its event bindings as strictTemplates does', async (t) => {
@@ -377,7 +381,7 @@ test('Angular: the component type-checks, and its event bindings as strictTempla
   assert.deepEqual(listing(result.errors), []);
   const template = /template: `([\s\S]*?)`/.exec(angular)[1];
   for (const name of templateAttributes(template).filter((a) => !/^[([]/.test(a)))
-    assert.ok(attributes.includes(name), `${name} is in README "Attributes"`);
+    assert.ok(attributes.includes(name), `${name} is in docs/reference/attributes.md`);
 });
 
 test('TypeScript without @types/react: no error from the package types', async (t) => {

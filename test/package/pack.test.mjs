@@ -1,4 +1,4 @@
-// What `npm pack` puts in the tarball (README "Design decisions"): exactly the allowed files,
+// What `npm pack` puts in the tarball (docs/explanation/design-decisions.md): exactly the allowed files,
 // the license and the registry fields, no source maps, types only for the public entries, and
 // a README whose images and links work on a registry page. Needs `npm run build` first.
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ const ALLOWED = [
   'README.md',
   'custom-elements.json',
   'dist/consent-banner-element.js',
-  // The user interface, which the element loads on demand (README "Speed").
+  // The user interface, which the element loads on demand (docs/explanation/size-and-speed.md "Speed").
   'dist/consent-banner-ui.js',
   'dist/consent-banner.iife.js',
   'dist/consent-banner.js',

@@ -1,5 +1,5 @@
-// README "Testing your site with Playwright", run as a site's own suite would run it: the
-// section's ```ts snippets, taken from README.md now, become the spec files of a project
+// docs/guide/testing.md ("Testing your site with Playwright"), run as a site's own suite would
+// run it: the page's ```ts snippets, taken from the page now, become the spec files of a project
 // outside the repository with the package that `npm pack` makes installed in it (and
 // @playwright/test linked from the repository), run by `npx playwright test` against the demo
 // server, and type-checked with strict settings. Needs `npm run build` (the tarball is packed
@@ -27,17 +27,9 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const HEADING = '## Testing your site with Playwright';
-
-/** The section, from its heading to the next heading of level 2. */
-function section() {
-  const start = readme.indexOf(`\n${HEADING}\n`);
-  assert.ok(start >= 0, `README has "${HEADING}"`);
-  const body = readme.slice(start + HEADING.length + 2);
-  const end = body.search(/^## /m);
-  return end < 0 ? body : body.slice(0, end);
-}
+/** The page, docs/guide/testing.md, whole. */
+const page = readFileSync(join(root, 'docs/guide/testing.md'), 'utf8');
+const section = () => page;
 
 const snippets = [...section().matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
 /** The tests the snippets declare: `test('…', …)` at the start of a line. */

@@ -4,7 +4,7 @@
 // a failure prints the seed and the path that reproduce its counterexample.
 //
 // The codec itself is not exported from dist/server.js, so the format is generated and checked
-// from README "The cookie" (the `expected*` helpers below are that description, written out):
+// from docs/reference/cookie.md (the `expected*` helpers below are that description, written out):
 // `readConsent` must read every value exactly as that description says, or not at all.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -27,7 +27,7 @@ const RUNS = {
 /** decidedAt is generated up to here (2025-12-01T00:00:00Z): fixed, so that a seed repeats. */
 const TIME_MIN = 946_684_800; // 2000-01-01
 const TIME_MAX = 1_764_547_200;
-/** README "The cookie": longer values are not records. */
+/** docs/reference/cookie.md: longer values are not records. */
 const MAX_VALUE_LENGTH = 1024;
 
 const BUILT_IN = ['necessary', 'logs', 'preferences', 'analytics'];
@@ -41,16 +41,16 @@ const params = (numRuns) => ({ seed: SEED, numRuns });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 // ---------------------------------------------------------------------------------------------
-// The format, from README "The cookie"
+// The format, from docs/reference/cookie.md
 // ---------------------------------------------------------------------------------------------
 
-/** A category id: `[a-z][a-z0-9_-]*` (README "Configuration beyond attributes"), at most 40 long as the configuration accepts. */
+/** A category id: `[a-z][a-z0-9_-]*` (docs/guide/configuration.md), at most 40 long as the configuration accepts. */
 const isCategoryId = (id) => /^[a-z][a-z0-9_-]*$/.test(id) && id.length <= 40;
 /** A whole number written as `String(n)` would write it (no sign, no leading zero). */
 const canonical = (text, max) => /^(0|[1-9][0-9]*)$/.test(text) && Number(text) <= max;
 
 /**
- * The record a value stands for, by README "The cookie", or null. `decidedAt` may be up to a
+ * The record a value stands for, by docs/reference/cookie.md, or null. `decidedAt` may be up to a
  * day ahead of this machine's clock (a visitor's clock may run fast); it must be at least 1.
  */
 function expectedRecord(value) {
@@ -79,8 +79,8 @@ function expectedRecord(value) {
 
 /**
  * The state (`el.consent`) a value stands for, or null. The categories are the site's list when
- * given (README "Node": `siteCategories`, with `necessary`), otherwise those the record names:
- * the built-in ones in the banner's display order (README "Categories"), then the others in the
+ * given (docs/server/node.md: `siteCategories`, with `necessary`), otherwise those the record names:
+ * the built-in ones in the banner's display order (docs/guide/categories.md), then the others in the
  * order the record names them. `necessary` must be granted; with a site list the record must
  * name exactly its categories.
  */
@@ -110,7 +110,7 @@ function expectedState(value, siteCategories) {
   };
 }
 
-/** The value a state would be written as (README "The cookie"), in the state's own order. */
+/** The value a state would be written as (docs/reference/cookie.md), in the state's own order. */
 const encodeState = (s) =>
   [
     1,
@@ -141,14 +141,14 @@ function assertSelfConsistent(state) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading a Cookie header: README "Design decisions" (js-cookie's rules) and "Node"
+// Reading a Cookie header: docs/explanation/design-decisions.md (js-cookie's rules) and "Node"
 // ---------------------------------------------------------------------------------------------
 
 /** Percent-decodes runs of `%XX`, as js-cookie reads values; throws for invalid UTF-8. */
 const decodeRuns = (text) => text.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
 
 /**
- * The value the server takes from a header, by the rules in README "Design decisions" and
+ * The value the server takes from a header, by the rules in docs/explanation/design-decisions.md and
  * "Node", which are js-cookie's: pairs split on `;`, the first `=` separates name and value
  * (a pair without one is that name with an empty value), both trimmed, the name decoded with
  * `decodeURIComponent` and the value's `%XX` runs, a quoted value unquoted, the first pair of
@@ -236,7 +236,7 @@ const recordArb = fc
     const granted = others.filter((_, i) => grantedMask[i]);
     const denied = others.filter((_, i) => !grantedMask[i]);
     granted.splice(necessaryAt % (granted.length + 1), 0, 'necessary');
-    // The site's order: built-in ones first (README "Categories"), its own in some order.
+    // The site's order: built-in ones first (docs/guide/categories.md), its own in some order.
     const key = (id) => sortKeys[others.indexOf(id) + 1];
     const siteOrder = [
       ...BUILT_IN.filter((id) => id === 'necessary' || others.includes(id)),
@@ -301,7 +301,7 @@ const GENERATORS = {
 // 1. Round trip
 // ---------------------------------------------------------------------------------------------
 
-describe('property 1: every valid record is read back as written (README "The cookie")', () => {
+describe('property 1: every valid record is read back as written (docs/reference/cookie.md)', () => {
   test('encode → readConsent gives the same fields, lists in the banner order', (t) => {
     t.diagnostic(`seed ${SEED}, ${RUNS.roundTrip} runs`);
     assert.ok(TIME_MAX <= nowSeconds(), "this machine's clock is before the generated times");
@@ -309,7 +309,7 @@ describe('property 1: every valid record is read back as written (README "The co
     fc.assert(
       fc.property(recordArb, (r) => {
         assert.ok(r.value.length <= MAX_VALUE_LENGTH);
-        // Every character needs no encoding (README "The cookie").
+        // Every character needs no encoding (docs/reference/cookie.md).
         assert.equal(encodeURIComponent(r.value), r.value);
         const state = readConsent(`consent=${r.value}`);
         const named = [...r.granted, ...r.denied];
@@ -512,7 +512,7 @@ describe('property 2: no input throws or grants more than a valid record says', 
         return `consent=${f.join('.')}`;
       },
     })),
-    // --- reads as the changed value says (README "The cookie") ---
+    // --- reads as the changed value says (docs/reference/cookie.md) ---
     fc.array(fc.nat(), { minLength: 1, maxLength: 4 }).map((at) => ({
       kind: 'any',
       name: 'separators . and ~ swapped',
@@ -686,7 +686,7 @@ describe('property 3: readConsent reads what js-cookie reads from document.cooki
   });
 
   // The two properties below found two places where the header reader did not follow
-  // js-cookie (README "Design decisions"): "consent; consent=<valid>" (js-cookie reads the
+  // js-cookie (docs/explanation/design-decisions.md): "consent; consent=<valid>" (js-cookie reads the
   // nameless cookie as consent="" and stops: no choice), and a raw "%" in a name, which
   // js-cookie cannot decode and skips ("50%off=<valid>; 50%25off=garbage").
   test('jars with nameless cookies (a cookie without a name is sent as its value alone)', (t) => {
@@ -737,7 +737,7 @@ describe('property 4: work is linear in the header, and the codec sees at most 1
   // the string it is given (its `this`, or its argument). Every one of them costs at most a
   // constant per character it is given, so the sum bounds the reader's work up to a constant.
   // The codec's own steps are the splits on "." and "~" and the regular-expression tests: the
-  // longest string any of them receives must be at most the limit of README "The cookie".
+  // longest string any of them receives must be at most the limit of docs/reference/cookie.md.
   function measure(header) {
     const methods = ['split', 'replace', 'trim', 'slice', 'indexOf', 'includes', 'startsWith'];
     const saved = methods.map((m) => String.prototype[m]);

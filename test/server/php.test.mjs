@@ -1,5 +1,4 @@
-// src/server/consent.php, the PHP reader of the consent cookie (README "Honouring the choice on
-// your server", "PHP"), against the BUILT dist/server.js through `consent-banner/server`: for
+// src/server/consent.php, the PHP reader of the consent cookie (docs/server/index.md, "PHP"), against the BUILT dist/server.js through `consent-banner/server`: for
 // every value (captured from a real browser, written by hand, mutated, generated),
 // consent_read, consent_granted and consent_refresh_cookie answer exactly what readConsent,
 // isGranted and refreshCookie answer, and wrong options throw alike. All of it runs in ONE php

@@ -33,7 +33,7 @@ function state({ revision = 0, granted, denied, method, order = BUILT_IN, id = I
   };
 }
 
-describe('values written by hand, exactly in the banner format (README "The cookie")', () => {
+describe('values written by hand, exactly in the banner format (docs/reference/cookie.md)', () => {
   const cases = [
     {
       name: 'the README example (custom, revision 3)',

@@ -1,4 +1,5 @@
-// The README's "Honouring the choice on your server" shows the files that are tested, not a copy
+// The server guide (docs/server/: "Honouring the choice on your server" and a page per server)
+// shows the files that are tested, not a copy
 // that can drift: the nginx blocks are demo/nginx/consent-log.conf and consent-refresh.conf
 // (which the nginx e2e tests run), the Apache block demo/apache/consent-log.conf (the Apache e2e
 // test), the Node example is demo/node-server.mjs (which log.test.mjs runs), the receipt
@@ -10,37 +11,32 @@ import { test } from 'node:test';
 import { readReceipt } from 'consent-banner/server';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const readme = read('README.md');
-const HEADING = '## Honouring the choice on your server';
-const start = readme.indexOf(HEADING);
-const end = readme.indexOf('\n## ', start + HEADING.length);
-const section = readme.slice(start, end < 0 ? undefined : end);
-/** One `### ` part of the section, up to the next heading. */
-const part = (heading) => {
-  const at = section.indexOf(`\n### ${heading}\n`);
-  assert.ok(at >= 0, `the section has "### ${heading}"`);
-  const next = section.indexOf('\n### ', at + 1);
-  return section.slice(at, next < 0 ? undefined : next);
+/** The server pages (docs/server/), each by the heading it had as a part of one section. */
+const PAGES = {
+  nginx: 'nginx.md',
+  'Apache httpd': 'apache.md',
+  Node: 'node.md',
+  PHP: 'php.md',
+  "Keeping the choice past Safari's 7 days": 'safari.md',
+  'Receipts (proof of consent)': 'receipts.md',
 };
+const index = read('docs/server/index.md');
+/** One page of the server guide, whole. */
+const part = (heading) => {
+  const text = read(`docs/server/${PAGES[heading]}`);
+  assert.ok(text.startsWith(`# ${heading}\n`), `docs/server/${PAGES[heading]} is "# ${heading}"`);
+  return text;
+};
+/** Every server page, in the order the guide lists them. */
+const section = [index, ...Object.keys(PAGES).map(part)].join('\n');
 
 /** The code blocks of a language in `text` (the section), in order. */
 const blocks = (lang, text = section) =>
   [...text.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
 
-test('the section has its parts, and ends with the receipts', () => {
-  assert.ok(start >= 0);
-  for (const heading of [
-    'nginx',
-    'Apache httpd',
-    'Node',
-    'PHP',
-    "Keeping the choice past Safari's 7 days",
-    'Try it',
-  ])
-    part(heading);
-  const heading = '\n### Receipts (proof of consent)\n';
-  assert.ok(section.includes(heading));
-  assert.doesNotMatch(section.slice(section.indexOf(heading) + heading.length), /^#+ /m);
+test('the guide has its pages, and the index says how to try it', () => {
+  for (const heading of Object.keys(PAGES)) part(heading);
+  assert.match(index, /^## Try it$/m);
 });
 
 test('the nginx snippet is demo/nginx/consent-log.conf (without its header comment)', () => {
@@ -77,15 +73,9 @@ test('the Apache refresh snippet is demo/apache/consent-refresh.conf (without it
   assert.equal(blocks('apache', safari)[0], body('demo/apache/consent-refresh.conf'));
 });
 
-test('the table of servers links to each part', () => {
-  for (const anchor of [
-    '#nginx',
-    '#apache-httpd',
-    '#node',
-    '#php',
-    '#keeping-the-choice-past-safaris-7-days',
-  ])
-    assert.ok(section.includes(`](${anchor})`), anchor);
+test('the table of servers links to each page', () => {
+  for (const link of ['nginx.md', 'apache.md', 'node.md', 'php.md', 'safari.md'])
+    assert.ok(index.includes(`](${link})`), link);
 });
 
 test('the Node example is demo/node-server.mjs', () => {
@@ -100,9 +90,9 @@ test('the receipt receiver is demo/receipt-server.mjs', () => {
 });
 
 test('the example receipt is one readReceipt accepts, unchanged, with every field of the table', () => {
-  const example = JSON.parse(blocks('json')[0]);
+  const example = JSON.parse(blocks('json', part('Receipts (proof of consent)'))[0]);
   assert.deepEqual(readReceipt(example), example);
-  const receipts = section.slice(section.indexOf('### Receipts'));
+  const receipts = part('Receipts (proof of consent)');
   const fields = [...receipts.matchAll(/^\| `(\w+)` +\|/gm)].map((m) => m[1]);
   assert.deepEqual(fields, Object.keys(example));
 });

@@ -1,6 +1,5 @@
 // refreshCookie against the BUILT dist/server.js (through the package's `consent-banner/server`
-// export): the Set-Cookie value that re-issues the consent cookie (README "Keeping the choice
-// past Safari's 7 days") repeats the banner's value byte for byte with the banner's attributes
+// export): the Set-Cookie value that re-issues the consent cookie (docs/server/safari.md) repeats the banner's value byte for byte with the banner's attributes
 // and the time the choice has left, and refuses everything that is not a valid, live choice.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The external gated script of the strict pages (README "Script gating"):
+// The external gated script of the strict pages (docs/guide/script-gating.md):
 //   <script type="text/plain" data-consent="analytics" src="/test/e2e/pages/strict/analytics.js">
 // Counts its runs and reports one page view to the demo server, as an analytics tag would;
 // the banner loads it only once "analytics" is granted.

@@ -1,0 +1,85 @@
+// The documentation site (VitePress): `npm run docs` serves it, `npm run docs:build` builds it
+// into docs/.vitepress/dist, and fails on a link to a page that does not exist.
+import { defineConfig } from 'vitepress';
+
+const REPO = 'https://github.com/consent-banner/consent-banner';
+
+export default defineConfig({
+  title: 'consent-banner',
+  description:
+    'A small, honest, accessible cookie and log-file consent banner for Thai public-sector and cooperative sites.',
+  lang: 'en',
+  cleanUrls: true,
+  lastUpdated: false,
+  // The pages' own Markdown, also read on GitHub: relative links end in `.md`.
+  srcExclude: ['**/node_modules/**'],
+  themeConfig: {
+    search: { provider: 'local' },
+    socialLinks: [{ icon: 'github', link: REPO }],
+    editLink: { pattern: `${REPO}/edit/main/docs/:path` },
+    nav: [
+      { text: 'Guide', link: '/guide/install' },
+      { text: 'Server', link: '/server/' },
+      { text: 'Reference', link: '/reference/attributes' },
+      { text: 'Explanation', link: '/explanation/design-decisions' },
+      { text: 'ภาษาไทย', link: '/th/' },
+    ],
+    sidebar: [
+      {
+        text: 'Guide',
+        items: [
+          { text: 'Install', link: '/guide/install' },
+          { text: 'For site editors', link: '/guide/site-editors' },
+          { text: 'Configuration', link: '/guide/configuration' },
+          { text: 'Categories', link: '/guide/categories' },
+          { text: 'Script gating', link: '/guide/script-gating' },
+          { text: 'Google Consent Mode', link: '/guide/consent-mode' },
+          { text: 'GA4, GTM and Matomo', link: '/guide/recipes' },
+          { text: 'React, Vue and Angular', link: '/guide/frameworks' },
+          { text: 'Testing with Playwright', link: '/guide/testing' },
+          { text: 'Styling', link: '/guide/styling' },
+        ],
+      },
+      {
+        text: 'Server',
+        items: [
+          { text: 'Honouring the choice', link: '/server/' },
+          { text: 'nginx', link: '/server/nginx' },
+          { text: 'Apache httpd', link: '/server/apache' },
+          { text: 'Node', link: '/server/node' },
+          { text: 'PHP', link: '/server/php' },
+          { text: "Safari's 7 days", link: '/server/safari' },
+          { text: 'Receipts', link: '/server/receipts' },
+        ],
+      },
+      {
+        text: 'Reference',
+        items: [
+          { text: 'Attributes and properties', link: '/reference/attributes' },
+          { text: 'Events', link: '/reference/events' },
+          { text: 'Methods', link: '/reference/methods' },
+          { text: 'The cookie', link: '/reference/cookie' },
+          { text: 'Built-in texts', link: '/reference/texts' },
+          { text: 'Console messages', link: '/messages' },
+        ],
+      },
+      {
+        text: 'Explanation',
+        items: [
+          { text: 'Design decisions', link: '/explanation/design-decisions' },
+          { text: 'Security and privacy', link: '/explanation/security' },
+          { text: 'Accessibility', link: '/explanation/accessibility' },
+          { text: 'Accessibility statement', link: '/explanation/accessibility-statement' },
+          { text: 'Size and speed', link: '/explanation/size-and-speed' },
+        ],
+      },
+      {
+        text: 'ภาษาไทย',
+        items: [
+          { text: 'เริ่มต้นใช้งาน', link: '/th/' },
+          { text: 'สำหรับผู้ดูแลเนื้อหาเว็บไซต์', link: '/th/site-editors' },
+        ],
+      },
+    ],
+  },
+});
