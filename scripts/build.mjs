@@ -12,7 +12,7 @@ for (const mode of ['iife', 'standalone', 'lib', 'server', 'testing']) {
 // The PHP reader ships as it is (docs/server/php.md), and next to it the program Apache asks for the
 // consent cookie (docs/server/safari.md), which loads it from there.
 copyFileSync('src/server/consent.php', 'dist/consent.php');
-copyFileSync('demo/apache/consent-refresh.php', 'dist/consent-refresh.php');
+copyFileSync('examples/apache/consent-refresh.php', 'dist/consent-refresh.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 // Types only for the public entries: bundled where an entry stands on its own, and nothing

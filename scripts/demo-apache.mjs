@@ -46,7 +46,7 @@ logs, one line per request:
 pages (not scripts, styles or images) carry the consent cookie back, as the banner wrote it,
 for the time the choice has left, so that Safari keeps it past 7 days:
   ${apache.refreshProgram}
-  (run by php-cli for demo/apache/consent-refresh.conf). After a choice:
+  (run by php-cli for examples/apache/consent-refresh.conf). After a choice:
 
   curl -sI -H "Cookie: consent=<the cookie's value>" http://localhost:${port}/demo/apache/
 

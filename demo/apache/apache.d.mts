@@ -9,7 +9,7 @@ export declare const TEMPLATE: string;
 export declare const INSTALL_HINT: string;
 /** The one line to print when there is no php-cli (for consent-refresh.php). */
 export declare const PHP_INSTALL_HINT: string;
-/** demo/apache/consent-refresh.php: the program that sends the consent cookie back. */
+/** examples/apache/consent-refresh.php: the program that sends the consent cookie back. */
 export declare const REFRESH_PROGRAM: string;
 
 /** The Apache binary ($APACHE2 or $HTTPD, then PATH and the usual sbin directories), or `null`. */

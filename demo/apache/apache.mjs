@@ -40,7 +40,9 @@ export const INSTALL_HINT = 'install Apache httpd: sudo apt-get install apache2'
 export const PHP_INSTALL_HINT = 'install PHP: sudo apt-get install php-cli';
 
 /** The program that sends the consent cookie back (RewriteMap prg:, consent-refresh.conf). */
-export const REFRESH_PROGRAM = fileURLToPath(new URL('./consent-refresh.php', import.meta.url));
+export const REFRESH_PROGRAM = fileURLToPath(
+  new URL('../../examples/apache/consent-refresh.php', import.meta.url),
+);
 
 const SBIN = ['/usr/sbin', '/usr/local/sbin', '/usr/local/apache2/bin', '/opt/homebrew/bin'];
 // Debian's binary is apache2; Fedora's, Homebrew's and Apache's own builds call it httpd.

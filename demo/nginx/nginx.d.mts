@@ -25,7 +25,7 @@ export interface TemplateValues {
 /** Fills in the template; throws on a missing value or a path nginx cannot take. */
 export declare function renderConfig(template: string, values: TemplateValues): string;
 
-/** demo/receipt-server.mjs: takes receipts, and answers GET /refresh with the cookie. */
+/** examples/node/receipt-server.mjs: takes receipts, and answers GET /refresh with the cookie. */
 export declare const CONSENT_ENDPOINT: string;
 
 /** Starts the consent endpoint on a free loopback port; resolves once it listens. */

@@ -53,8 +53,10 @@ export function renderConfig(template, { port, prefix, logDir, documentRoot, con
   return fillTemplate(template, values, 'nginx.conf.template');
 }
 
-/** The consent endpoint, demo/receipt-server.mjs (needs the built dist/server.js). */
-export const CONSENT_ENDPOINT = fileURLToPath(new URL('../receipt-server.mjs', import.meta.url));
+/** The consent endpoint, examples/node/receipt-server.mjs (needs the built dist/server.js). */
+export const CONSENT_ENDPOINT = fileURLToPath(
+  new URL('../../examples/node/receipt-server.mjs', import.meta.url),
+);
 
 /**
  * Starts the consent endpoint on a free loopback port, keeping receipts in `file`; resolves

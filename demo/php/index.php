@@ -6,7 +6,7 @@ declare(strict_types=1);
 
 // In a site: require_once __DIR__ . '/node_modules/consent-banner/dist/consent.php';
 require_once __DIR__ . '/../../src/server/consent.php';
-require_once __DIR__ . '/log.php';
+require_once __DIR__ . '/../../examples/php/log.php';
 
 // php -S: the banner's built script file is served as it is.
 $path = explode('?', (string) ($_SERVER['REQUEST_URI'] ?? '/'), 2)[0];

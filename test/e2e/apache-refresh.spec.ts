@@ -1,5 +1,5 @@
 // The consent cookie sent back by a REAL Apache httpd (docs/server/safari.md): mod_rewrite asks consent-refresh.php, run by php-cli, for the cookie with each page
-// (demo/apache/consent-refresh.conf). Safari caps a cookie written by the page's script at 7
+// (examples/apache/consent-refresh.conf). Safari caps a cookie written by the page's script at 7
 // days; here the cap is put on by hand, as Safari would, and the next page from Apache gives the
 // cookie back its full lifetime: cookie-days from the decision, never more, and the value
 // unchanged. Apache answers as consent-banner/server's refreshCookie does, never with scripts or

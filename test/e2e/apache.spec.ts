@@ -147,7 +147,7 @@ MaxRequestWorkers 8
 RemoteIPHeader X-Forwarded-For
 RemoteIPInternalProxy 127.0.0.1
 Define APACHE_LOG_DIR "{{LOG_DIR}}"
-Include "{{DOCUMENT_ROOT}}/demo/apache/consent-log.conf"
+Include "{{DOCUMENT_ROOT}}/examples/apache/consent-log.conf"
 RedirectMatch 204 ^/
 `,
     });

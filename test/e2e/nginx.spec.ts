@@ -94,7 +94,7 @@ http {
     fastcgi_temp_path "{{PREFIX}}/tmp/fastcgi";
     uwsgi_temp_path "{{PREFIX}}/tmp/uwsgi";
     scgi_temp_path "{{PREFIX}}/tmp/scgi";
-    include "{{DOCUMENT_ROOT}}/demo/nginx/consent-log.conf";
+    include "{{DOCUMENT_ROOT}}/examples/nginx/consent-log.conf";
     server {
         listen 127.0.0.1:{{PORT}};
         set_real_ip_from 127.0.0.1;

@@ -1,5 +1,5 @@
-// The consent cookie sent back by a REAL nginx (docs/server/safari.md): the demo's nginx asks the consent endpoint (demo/receipt-server.mjs) for the cookie
-// with each page (demo/nginx/consent-refresh.conf). Safari caps a cookie written by the page's
+// The consent cookie sent back by a REAL nginx (docs/server/safari.md): the demo's nginx asks the consent endpoint (examples/node/receipt-server.mjs) for the cookie
+// with each page (examples/nginx/consent-refresh.conf). Safari caps a cookie written by the page's
 // script at 7 days; here the cap is put on by hand, as Safari would, and the next page from
 // nginx gives the cookie back its full lifetime: cookie-days from the decision, never more, and
 // the value unchanged.

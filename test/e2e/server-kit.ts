@@ -138,8 +138,8 @@ export const marker = (name: string) =>
   `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 /**
- * One line of the detailed log: format consent_detailed in demo/nginx/consent-log.conf, and
- * consent_detailed and consent_anonymised in demo/apache/consent-log.conf, whose lines are
+ * One line of the detailed log: format consent_detailed in examples/nginx/consent-log.conf, and
+ * consent_detailed and consent_anonymised in examples/apache/consent-log.conf, whose lines are
  * nginx's, so that one parser reads both servers.
  */
 const DETAILED =

@@ -3,7 +3,9 @@
 // a README whose images and links work on a registry page. Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +33,15 @@ const ALLOWED = [
   'dist/types/react.d.ts',
   'dist/types/server.d.ts',
   'dist/types/testing.d.ts',
+  // What the server pages tell a web team to copy (docs/server/).
+  'examples/apache/consent-log.conf',
+  'examples/apache/consent-refresh.conf',
+  'examples/apache/consent-refresh.php',
+  'examples/nginx/consent-log.conf',
+  'examples/nginx/consent-refresh.conf',
+  'examples/node/node-server.mjs',
+  'examples/node/receipt-server.mjs',
+  'examples/php/log.php',
   'package.json',
 ];
 
@@ -106,4 +117,21 @@ test("the README's images and links work on a registry page, and point at files 
     if (image) assert.ok(own === raw, `an image not from the repository: ${url}`);
     if (own) assert.ok(existsSync(`${ROOT}${url.slice(own.length)}`), `no such file: ${url}`);
   }
+});
+
+test("the packed Apache example runs as shipped: it finds the package's consent.php", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'consent-pack-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT });
+  const [tarball] = execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n');
+  execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
+  const now = Math.floor(Date.now() / 1000);
+  const value = `1.0.necessary~logs..Qm9vX3JhbmRvbV9pZA.${now}.a`;
+  const answers = execFileSync(
+    'php',
+    ['-n', join(dir, 'package/examples/apache/consent-refresh.php'), '--secure=false'],
+    { input: `${value}\n\n`, encoding: 'utf8' },
+  ).split('\n');
+  assert.match(answers[0], new RegExp(`^consent=${value.replace(/\./g, '\\.')}; `));
+  assert.equal(answers[1], 'NULL');
 });

@@ -1,5 +1,5 @@
 // Logging that honours the `logs` choice: clientIp, logLine and the consentLog middleware with
-// fake request/response objects, then the demo's real node:http server (demo/node-server.mjs).
+// fake request/response objects, then the demo's real node:http server (examples/node/node-server.mjs).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -275,9 +275,9 @@ describe('wrong options', () => {
   });
 });
 
-describe('the README example: demo/node-server.mjs, a real node:http server', () => {
+describe('the README example: examples/node/node-server.mjs, a real node:http server', () => {
   test('logs the full address with logs granted, an anonymised one otherwise', async (t) => {
-    const script = fileURLToPath(new URL('../../demo/node-server.mjs', import.meta.url));
+    const script = fileURLToPath(new URL('../../examples/node/node-server.mjs', import.meta.url));
     const child = spawn(process.execPath, [script], {
       env: { ...process.env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,9 +1,9 @@
 // The server guide (docs/server/: "Honouring the choice on your server" and a page per server)
 // shows the files that are tested, not a copy
-// that can drift: the nginx blocks are demo/nginx/consent-log.conf and consent-refresh.conf
-// (which the nginx e2e tests run), the Apache block demo/apache/consent-log.conf (the Apache e2e
-// test), the Node example is demo/node-server.mjs (which log.test.mjs runs), the receipt
-// receiver is demo/receipt-server.mjs (which receipt.test.mjs runs), and the example receipt is
+// that can drift: the nginx blocks are examples/nginx/consent-log.conf and consent-refresh.conf
+// (which the nginx e2e tests run), the Apache block examples/apache/consent-log.conf (the Apache e2e
+// test), the Node example is examples/node/node-server.mjs (which log.test.mjs runs), the receipt
+// receiver is examples/node/receipt-server.mjs (which receipt.test.mjs runs), and the example receipt is
 // valid.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -39,8 +39,8 @@ test('the guide has its pages, and the index says how to try it', () => {
   assert.match(index, /^## Try it$/m);
 });
 
-test('the nginx snippet is demo/nginx/consent-log.conf (without its header comment)', () => {
-  const conf = read('demo/nginx/consent-log.conf');
+test('the nginx snippet is examples/nginx/consent-log.conf (without its header comment)', () => {
+  const conf = read('examples/nginx/consent-log.conf');
   const body = conf.slice(conf.indexOf('\n\n') + 2);
   assert.equal(blocks('nginx')[0], body);
   assert.match(
@@ -55,22 +55,22 @@ const body = (path) => {
   return text.slice(text.indexOf('\n\n') + 2);
 };
 
-test('the Apache snippet is demo/apache/consent-log.conf (without its header comment)', () => {
-  assert.equal(blocks('apache', part('Apache httpd'))[0], body('demo/apache/consent-log.conf'));
+test('the Apache snippet is examples/apache/consent-log.conf (without its header comment)', () => {
+  assert.equal(blocks('apache', part('Apache httpd'))[0], body('examples/apache/consent-log.conf'));
 });
 
-test('the PHP log snippet is demo/php/log.php', () => {
-  assert.equal(blocks('php', part('PHP'))[1], read('demo/php/log.php'));
+test('the PHP log snippet is examples/php/log.php', () => {
+  assert.equal(blocks('php', part('PHP'))[1], read('examples/php/log.php'));
 });
 
-test('the nginx refresh snippet is demo/nginx/consent-refresh.conf (without its header)', () => {
+test('the nginx refresh snippet is examples/nginx/consent-refresh.conf (without its header)', () => {
   const safari = part("Keeping the choice past Safari's 7 days");
-  assert.equal(blocks('nginx', safari)[0], body('demo/nginx/consent-refresh.conf'));
+  assert.equal(blocks('nginx', safari)[0], body('examples/nginx/consent-refresh.conf'));
 });
 
-test('the Apache refresh snippet is demo/apache/consent-refresh.conf (without its header)', () => {
+test('the Apache refresh snippet is examples/apache/consent-refresh.conf (without its header)', () => {
   const safari = part("Keeping the choice past Safari's 7 days");
-  assert.equal(blocks('apache', safari)[0], body('demo/apache/consent-refresh.conf'));
+  assert.equal(blocks('apache', safari)[0], body('examples/apache/consent-refresh.conf'));
 });
 
 test('the table of servers links to each page', () => {
@@ -78,14 +78,14 @@ test('the table of servers links to each page', () => {
     assert.ok(index.includes(`](${link})`), link);
 });
 
-test('the Node example is demo/node-server.mjs', () => {
-  assert.equal(blocks('js', part('Node'))[0], read('demo/node-server.mjs'));
+test('the Node example is examples/node/node-server.mjs', () => {
+  assert.equal(blocks('js', part('Node'))[0], read('examples/node/node-server.mjs'));
 });
 
-test('the receipt receiver is demo/receipt-server.mjs', () => {
+test('the receipt receiver is examples/node/receipt-server.mjs', () => {
   assert.equal(
     blocks('js', part('Receipts (proof of consent)'))[0],
-    read('demo/receipt-server.mjs'),
+    read('examples/node/receipt-server.mjs'),
   );
 });
 

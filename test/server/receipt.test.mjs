@@ -1,6 +1,6 @@
 // readReceipt / MAX_RECEIPT_BYTES against the BUILT dist/server.js (through the package's own
 // `consent-banner/server` export): receipts as the banner makes them, every kind of bad input,
-// and the README's receiver (demo/receipt-server.mjs) as a real node:http server.
+// and the README's receiver (examples/node/receipt-server.mjs) as a real node:http server.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -235,7 +235,7 @@ describe('not a receipt: null, never an exception', () => {
   });
 });
 
-describe('the README receiver: demo/receipt-server.mjs, a real node:http server', () => {
+describe('the README receiver: examples/node/receipt-server.mjs, a real node:http server', () => {
   test('stores a receipt once, answers a resend with 200, refuses what is not a receipt', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
     const file = join(dir, 'receipts.jsonl');

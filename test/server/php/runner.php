@@ -16,7 +16,7 @@ set_error_handler(static function (int $level, string $message, string $file, in
 });
 require __DIR__ . '/../../../src/server/consent.php';
 require __DIR__ . '/../../../src/server/consent.php'; // twice: harmless
-require __DIR__ . '/../../../demo/php/log.php';
+require __DIR__ . '/../../../examples/php/log.php';
 
 /** @param mixed $v */
 function marker($v)

@@ -1,7 +1,7 @@
 // A node:http receiver for the banner's receipt-url: each receipt once, as one JSON line. And
 // GET /refresh answers with the consent cookie sent back by the server (Safari keeps that one
 // past 7 days), for nginx to pass on with its pages (auth_request).
-// After `npm run build`: node demo/receipt-server.mjs (PORT=…, default 3001; FILE=…, default
+// After `npm run build`: node examples/node/receipt-server.mjs (PORT=…, default 3001; FILE=…, default
 // receipts.jsonl; COOKIE_DAYS=…, the banner's cookie-days, default 182)
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -1,5 +1,5 @@
 // A node:http server whose access log honours the visitor's "Server log files" choice.
-// After `npm run build`: node demo/node-server.mjs (PORT=… to change the port, default 3000)
+// After `npm run build`: node examples/node/node-server.mjs (PORT=… to change the port, default 3000)
 import { createServer } from 'node:http';
 import { consentLog, isGranted, readConsent, refreshCookie } from 'consent-banner/server';
 

@@ -30,14 +30,20 @@
 //
 // Try it (a choice made now, then no cookie):
 //   printf '%s\n' "1.0.necessary~logs..Qm9vX3JhbmRvbV9pZA.$(date +%s).a" '' |
-//     php -n demo/apache/consent-refresh.php
+//     php -n examples/apache/consent-refresh.php
 
 declare(strict_types=1);
 
-// Where consent.php is: next to this file when it is there (both copied to one directory),
-// otherwise the repository's. Or write its path, e.g. node_modules/consent-banner/dist/consent.php
-// of the site: '/srv/www/node_modules/consent-banner/dist/consent.php'.
-$consentPhp = is_file(__DIR__ . '/consent.php') ? __DIR__ . '/consent.php' : __DIR__ . '/../../src/server/consent.php';
+// Where consent.php is: next to this file when it is there (both copied to one directory), else
+// the package's (this file in node_modules/consent-banner/examples/apache/), else the
+// repository's. Or write its path, e.g. '/srv/www/node_modules/consent-banner/dist/consent.php'.
+$consentPhp = __DIR__ . '/../../src/server/consent.php';
+foreach ([__DIR__ . '/consent.php', __DIR__ . '/../../dist/consent.php'] as $candidate) {
+    if (is_file($candidate)) {
+        $consentPhp = $candidate;
+        break;
+    }
+}
 
 $options = [
     'cookieDays' => 182,
