@@ -3,11 +3,11 @@
 // `npx playwright test` on its own. (The built IIFE's main flows also run in Firefox and WebKit:
 // test/flows/, in the component suite.)
 //
-// The fonts are pinned (test/fonts/fonts.conf), so the screenshots are the same on any Linux
-// machine. They are made on Linux: elsewhere the screenshot comparisons are not run.
+// The fonts are pinned (test/support/fonts/fonts.conf), so the screenshots are the same on any
+// Linux machine. They are made on Linux: elsewhere the screenshot comparisons are not run.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.mjs';
-import { pinFonts } from './scripts/fonts.mjs';
+import { CHROMIUM_ARGS, findChromium } from './test/support/find-browser.mjs';
+import { pinFonts } from './test/support/fonts.mjs';
 
 let executablePath: string;
 try {

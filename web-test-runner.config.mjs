@@ -1,4 +1,4 @@
-// Component tests in real Chromium, Firefox and WebKit (scripts/find-browser.mjs says which
+// Component tests in real Chromium, Firefox and WebKit (test/support/find-browser.mjs says which
 // builds). Each engine is launched the way that works for the build found:
 //   Chromium                         Playwright
 //   Firefox, Playwright's build      Playwright
@@ -8,7 +8,7 @@
 // With CI=true all three are required; elsewhere a missing engine is named, with the command
 // that installs it, and the others run.
 //
-// The environment is pinned in every engine: fonts (test/fonts/fonts.conf), English as the
+// The environment is pinned in every engine: fonts (test/support/fonts/fonts.conf), English as the
 // browser language, Bangkok time.
 //
 // Media emulation (prefers-color-scheme, reduced motion) needs Playwright or CDP: the files of
@@ -19,9 +19,14 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
-import { pinFonts } from './scripts/fonts.mjs';
-import { startWebKitDriver } from './scripts/webkit-driver.mjs';
+import {
+  CHROMIUM_ARGS,
+  findChromium,
+  findFirefox,
+  findWebKit,
+} from './test/support/find-browser.mjs';
+import { pinFonts } from './test/support/fonts.mjs';
+import { startWebKitDriver } from './test/support/webkit-driver.mjs';
 import { cookieAgreement } from './test/flows/cookie-server.mjs';
 import { streamedPages } from './test/flows/stream-server.mjs';
 

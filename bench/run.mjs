@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { format, resolveConfig } from 'prettier';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/find-browser.mjs';
 import { bareLitIife } from '../scripts/bare-lit.mjs';
 import { brotliSize as brotli } from '../scripts/measure.mjs';
-import { pinFonts } from '../scripts/fonts.mjs';
+import { pinFonts } from '../test/support/fonts.mjs';
 import { hostPage } from './page.mjs';
 import { probe } from './probe.mjs';
 
@@ -738,7 +738,8 @@ async function main() {
   const server = await listen(routes(await bareLitIife()));
   let browser;
   try {
-    // The same fonts as the tests (test/fonts/fonts.conf): Thai text lays out the same anywhere.
+    // The same fonts as the tests (test/support/fonts/fonts.conf): Thai text lays out the same
+    // anywhere.
     pinFonts();
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     const base = `http://127.0.0.1:${server.address().port}`;

@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from './find-browser.mjs';
-import { pinFonts } from './fonts.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/find-browser.mjs';
+import { pinFonts } from '../test/support/fonts.mjs';
 
 const OUT = 'docs/screenshots';
 // `layers`: what to take, and the file name's first word for it.
@@ -33,7 +33,7 @@ const server = await createServer({
 });
 await server.listen();
 const { port } = server.httpServer.address();
-// The same fonts as the visual tests (test/fonts/fonts.conf), whatever this machine has.
+// The same fonts as the visual tests (test/support/fonts/fonts.conf), whatever this machine has.
 pinFonts();
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 let count = 0;

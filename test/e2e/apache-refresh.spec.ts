@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { request as httpRequest } from 'node:http';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { REFRESH_PROGRAM, TEMPLATE } from '../../demo/apache/apache.mjs';
+import { REFRESH_PROGRAM, TEMPLATE } from '../support/apache.mjs';
 import { refreshCookie } from '../../src/server/index.js';
 import { errors, expect, linesWith, startTestApache, test } from './apache-server.js';
 import { EN, bannerUi, waitForRecord } from './fixtures.js';

@@ -8,7 +8,7 @@ import {
   startApache,
   type RunningApache,
   type StartOptions,
-} from '../../demo/apache/apache.mjs';
+} from '../support/apache.mjs';
 import { expect, test as base } from './fixtures.js';
 import {
   attachLogs,

@@ -6,7 +6,7 @@
 // - `cookie-domain` set after the banner is on the page still decides where the choice goes
 //   (docs/reference/attributes.md).
 import type { Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../support/find-browser.mjs';
 import { consentBanner } from '../../src/testing/index.js';
 import { callBanner, expect, test, waitForRecord } from './fixtures.js';
 

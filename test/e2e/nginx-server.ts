@@ -8,7 +8,7 @@ import {
   startNginx,
   type RunningNginx,
   type StartOptions,
-} from '../../demo/nginx/nginx.mjs';
+} from '../support/nginx.mjs';
 import { expect, test as base } from './fixtures.js';
 import {
   attachLogs,

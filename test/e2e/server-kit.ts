@@ -12,7 +12,7 @@ import type {
   TestInfo,
   WorkerFixture,
 } from '@playwright/test';
-import { IIFE, freePort, type RunningServer } from '../../demo/server-kit.mjs';
+import { IIFE, freePort, type RunningServer } from '../support/server-kit.mjs';
 import { anonymizeIp, isGranted, normalizeIp, readConsent } from '../../src/server/index.js';
 import { EN, bannerUi, consentOf, expect, hostOpener, waitForRecord } from './fixtures.js';
 

@@ -1,6 +1,6 @@
-// The test browsers see the pinned fonts (test/fonts/fonts.conf) and no others, so screenshots
-// and text metrics do not depend on what a machine has installed. A face is looked up by its
-// name with `local()`, which fails for a font the browser cannot see.
+// The test browsers see the pinned fonts (test/support/fonts/fonts.conf) and no others, so
+// screenshots and text metrics do not depend on what a machine has installed. A face is looked up
+// by its name with `local()`, which fails for a font the browser cannot see.
 import { expect } from '@open-wc/testing';
 
 /**

@@ -99,8 +99,8 @@ async function spawn(command, args, options) {
 
 const playwrightConfig = (port) => `// Written by test/package/testing.test.mjs.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from ${JSON.stringify(pathToFileURL(join(root, 'scripts/find-browser.mjs')).href)};
-import { pinFonts } from ${JSON.stringify(pathToFileURL(join(root, 'scripts/fonts.mjs')).href)};
+import { CHROMIUM_ARGS, findChromium } from ${JSON.stringify(pathToFileURL(join(root, 'test/support/find-browser.mjs')).href)};
+import { pinFonts } from ${JSON.stringify(pathToFileURL(join(root, 'test/support/fonts.mjs')).href)};
 
 pinFonts();
 const executablePath = findChromium();

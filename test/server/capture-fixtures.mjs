@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../support/find-browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const OUT = new URL('./fixtures.json', import.meta.url);

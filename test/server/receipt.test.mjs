@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MAX_RECEIPT_BYTES, readConsent, readReceipt } from 'consent-banner/server';
-import { startConsentEndpoint } from '../../demo/nginx/nginx.mjs';
+import { startConsentEndpoint } from '../support/nginx.mjs';
 
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8'));
 
@@ -239,7 +239,7 @@ describe('the README receiver: examples/node/receipt-server.mjs, a real node:htt
   test('stores a receipt once, answers a resend with 200, refuses what is not a receipt', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
     const file = join(dir, 'receipts.jsonl');
-    // Started as nginx's demo starts it (demo/nginx/nginx.mjs), on a free port.
+    // Started as nginx's demo starts it (test/support/nginx.mjs), on a free port.
     const endpoint = await startConsentEndpoint(file);
     t.after(async () => {
       await endpoint.stop();

@@ -1,3 +1,4 @@
+// @ts-check
 // Finds the test browsers. Each engine is looked for in this order:
 //   1. an explicit path: $CONSENT_BANNER_CHROMIUM, $CONSENT_BANNER_FIREFOX (a stock Firefox,
 //      driven through WebDriver BiDi), $CONSENT_BANNER_WEBKIT (a WebKitGTK MiniBrowser, driven
@@ -5,6 +6,7 @@
 //   2. Playwright's own browser (`npx playwright install chromium firefox webkit`);
 //   3. the system one: Debian's chromium, firefox-esr, and webkit2gtk-driver's MiniBrowser.
 // A missing engine is reported in one line that says how to get it.
+// Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { existsSync } from 'node:fs';
 import { chromium, firefox, webkit } from 'playwright';
 
@@ -43,7 +45,11 @@ const HINT = {
     'No WebKit found: run `npx playwright install webkit`, or `sudo apt-get install webkit2gtk-driver xvfb`, or set CONSENT_BANNER_WEBKIT=/path/to/MiniBrowser.',
 };
 
-/** The explicit path in `variable`, or null; throws when it is set but wrong. */
+/**
+ * The explicit path in `variable`, or null; throws when it is set but wrong.
+ * @param {string} variable
+ * @returns {string | null}
+ */
 function explicit(variable) {
   const path = process.env[variable];
   if (!path) return null;
@@ -53,7 +59,11 @@ function explicit(variable) {
   );
 }
 
-/** Playwright's own build of `type`, when it is installed. */
+/**
+ * Playwright's own build of `type`, when it is installed.
+ * @param {import('playwright').BrowserType} type
+ * @returns {string | null}
+ */
 function playwrights(type) {
   try {
     const path = type.executablePath();
@@ -64,9 +74,18 @@ function playwrights(type) {
   }
 }
 
+/**
+ * The first of `paths` that exists, or null.
+ * @param {readonly string[]} paths
+ * @returns {string | null}
+ */
 const system = (paths) => paths.find((path) => existsSync(path)) ?? null;
 
-/** A Chromium binary, driven by Playwright. Throws with the install hint. */
+/**
+ * A Chromium binary: $CONSENT_BANNER_CHROMIUM, Playwright's own, or the system one, driven by
+ * Playwright. Throws with the install hint.
+ * @returns {string}
+ */
 export function findChromium() {
   const path =
     explicit('CONSENT_BANNER_CHROMIUM') ?? playwrights(chromium) ?? system(SYSTEM.chromium);
@@ -75,8 +94,8 @@ export function findChromium() {
 }
 
 /**
- * @typedef {{ engine: 'firefox', via: 'playwright', executablePath: string }
- *   | { engine: 'firefox', via: 'bidi', executablePath: string }
+ * An engine found (`via` says how it is driven), or not found (`via: null`, with the hint).
+ * @typedef {{ engine: 'firefox', via: 'playwright' | 'bidi', executablePath: string }
  *   | { engine: 'webkit', via: 'playwright', executablePath: string }
  *   | { engine: 'webkit', via: 'webdriver', executablePath: string, driver: string }
  *   | { engine: 'firefox' | 'webkit', via: null, hint: string }} Found

@@ -1,8 +1,10 @@
-// Runs the demo's real Apache httpd: renders httpd.conf.template into a prefix directory, checks
-// it with `apache2 -t`, starts Apache in the foreground on a loopback port and stops it again.
-// With it, php-cli runs consent-refresh.php, which sends the consent cookie back with the pages
-// (consent-refresh.conf). Shared by scripts/demo-apache.mjs (`npm run demo:apache`),
-// test/e2e/apache.spec.ts and test/e2e/apache-refresh.spec.ts.
+// @ts-check
+// Runs the demo's real Apache httpd: renders demo/apache/httpd.conf.template into a prefix
+// directory, checks it with `apache2 -t`, starts Apache in the foreground on a loopback port and
+// stops it again. With it, php-cli runs consent-refresh.php, which sends the consent cookie back
+// with the pages (consent-refresh.conf). Shared by scripts/demo-apache.mjs (`npm run
+// demo:apache`), test/e2e/apache.spec.ts and test/e2e/apache-refresh.spec.ts.
+// Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { execFileSync } from 'node:child_process';
 import {
   accessSync,
@@ -26,12 +28,19 @@ import {
   logFiles,
   onPath,
   startServer,
-} from '../server-kit.mjs';
+} from './server-kit.mjs';
+
+/** @import { RunningServer, ServerStartOptions } from './server-kit.mjs' */
 
 export { PROJECT_ROOT, freePort };
 
-/** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}}, {{DOCUMENT_ROOT}}, … */
-export const TEMPLATE = fileURLToPath(new URL('./httpd.conf.template', import.meta.url));
+/**
+ * The config template, demo/apache/httpd.conf.template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}},
+ * {{DOCUMENT_ROOT}}, …
+ */
+export const TEMPLATE = fileURLToPath(
+  new URL('../../demo/apache/httpd.conf.template', import.meta.url),
+);
 
 /** The one line to print when there is no Apache. */
 export const INSTALL_HINT = 'install Apache httpd: sudo apt-get install apache2';
@@ -39,7 +48,10 @@ export const INSTALL_HINT = 'install Apache httpd: sudo apt-get install apache2'
 /** The one line to print when there is no php-cli (for consent-refresh.php). */
 export const PHP_INSTALL_HINT = 'install PHP: sudo apt-get install php-cli';
 
-/** The program that sends the consent cookie back (RewriteMap prg:, consent-refresh.conf). */
+/**
+ * The program that sends the consent cookie back (RewriteMap prg:, consent-refresh.conf):
+ * examples/apache/consent-refresh.php.
+ */
 export const REFRESH_PROGRAM = fileURLToPath(
   new URL('../../examples/apache/consent-refresh.php', import.meta.url),
 );
@@ -48,13 +60,19 @@ const SBIN = ['/usr/sbin', '/usr/local/sbin', '/usr/local/apache2/bin', '/opt/ho
 // Debian's binary is apache2; Fedora's, Homebrew's and Apache's own builds call it httpd.
 const NAMES = ['apache2', 'httpd'];
 
-/** The Apache binary ($APACHE2 or $HTTPD, then PATH and the usual sbin directories), or `null`. */
+/**
+ * The Apache binary ($APACHE2 or $HTTPD, then PATH and the usual sbin directories), or `null`.
+ * @returns {string | null}
+ */
 export function findApache() {
   const given = process.env.APACHE2 || process.env.HTTPD;
   return firstExecutable(given ? [given] : onPath(NAMES, SBIN));
 }
 
-/** The php-cli binary ($PHP, then `php` on PATH, then /usr/bin/php), or `null`. */
+/**
+ * The php-cli binary ($PHP, then `php` on PATH, then /usr/bin/php), or `null`.
+ * @returns {string | null}
+ */
 export function findPhp() {
   const found = firstExecutable(
     process.env.PHP ? [process.env.PHP] : [...onPath(['php']), '/usr/bin/php'],
@@ -66,8 +84,11 @@ export function findPhp() {
 /**
  * The directory of Apache's modules: where Debian, Fedora, Homebrew or Apache's own build put
  * them, or `<HTTPD_ROOT>/modules` as the binary reports it (`-V`). Throws when none has the MPM.
+ * @param {string} apache
+ * @returns {string}
  */
 export function findModuleDir(apache) {
+  /** @type {string | null} */
   let root = null;
   try {
     const version = execFileSync(apache, ['-V'], {
@@ -78,15 +99,17 @@ export function findModuleDir(apache) {
   } catch {
     // Some builds print -V and exit non-zero without their envvars; the usual places remain.
   }
-  const candidates = [
-    process.env.APACHE_MODULE_DIR,
-    '/usr/lib/apache2/modules',
-    '/usr/lib64/httpd/modules',
-    '/usr/lib/httpd/modules',
-    root && join(root, 'modules'),
-    join(dirname(dirname(apache)), 'modules'),
-    join(dirname(dirname(apache)), 'lib', 'httpd', 'modules'),
-  ].filter(Boolean);
+  const candidates = /** @type {string[]} */ (
+    [
+      process.env.APACHE_MODULE_DIR,
+      '/usr/lib/apache2/modules',
+      '/usr/lib64/httpd/modules',
+      '/usr/lib/httpd/modules',
+      root && join(root, 'modules'),
+      join(dirname(dirname(apache)), 'modules'),
+      join(dirname(dirname(apache)), 'lib', 'httpd', 'modules'),
+    ].filter(Boolean)
+  );
   for (const dir of candidates) {
     try {
       accessSync(join(dir, 'mod_mpm_event.so'), constants.R_OK);
@@ -100,7 +123,11 @@ export function findModuleDir(apache) {
   );
 }
 
-/** The contents of `file` (/etc/passwd, /etc/group, the error log), or '' when there is none. */
+/**
+ * The contents of `file` (/etc/passwd, /etc/group, the error log), or '' when there is none.
+ * @param {string} file
+ * @returns {string}
+ */
 function readIfAny(file) {
   try {
     return readFileSync(file, 'utf8');
@@ -109,7 +136,11 @@ function readIfAny(file) {
   }
 }
 
-/** The name of group `gid` in /etc/group, or `null`. */
+/**
+ * The name of group `gid` in /etc/group, or `null`.
+ * @param {number} gid
+ * @returns {string | null}
+ */
 function groupName(gid) {
   for (const line of readIfAny('/etc/group').split('\n')) {
     const [name, , id] = line.split(':');
@@ -122,6 +153,7 @@ function groupName(gid) {
  * Whom the workers run as when Apache is started as root: `nobody`, with the group of its
  * /etc/passwd entry (`nogroup` on Debian, `nobody` elsewhere), written as `#<gid>`; and
  * `groupName`, that group by name (RewriteMap takes names only), or `null`.
+ * @returns {{ user: string, group: string, uid: number, gid: number, groupName: string | null }}
  */
 function unprivileged() {
   const entry = /^nobody:[^:]*:(\d+):(\d+):/m.exec(readIfAny('/etc/passwd'));
@@ -140,6 +172,9 @@ function unprivileged() {
  * The user and group, by name, that consent-refresh.php runs as (the last argument of its
  * RewriteMap): started as root, the workers' (`nobody`); otherwise, Apache's own, since a
  * process that is not root cannot switch (but the names must still exist).
+ * @param {boolean} asRoot
+ * @param {ReturnType<typeof unprivileged>} who
+ * @returns {{ user: string, group: string }}
  */
 function programUser(asRoot, who) {
   const self = userInfo();
@@ -156,14 +191,19 @@ function programUser(asRoot, who) {
 /**
  * Throws unless `who` may read `file`: every directory above it searchable, the file readable
  * (by owner, group or others, by the mode bits; supplementary groups are not looked at).
+ * @param {ReturnType<typeof unprivileged>} who
+ * @param {string} file
+ * @returns {void}
  */
 function assertReadableBy(who, file) {
+  /** @type {(path: string, bits: number) => boolean} */
   const may = (path, bits) => {
     const { mode, uid, gid } = statSync(path);
     if (uid === who.uid) return (mode & (bits << 6)) === bits << 6;
     if (gid === who.gid) return (mode & (bits << 3)) === bits << 3;
     return (mode & bits) === bits;
   };
+  /** @type {(what: string, fix: string) => never} */
   const fail = (what, fix) => {
     throw new Error(
       `started as root, Apache serves as ${who.user}, who cannot ${what}: ${fix}, or start it ` +
@@ -178,8 +218,27 @@ function assertReadableBy(who, file) {
 }
 
 /**
+ * @typedef {object} TemplateValues What httpd.conf.template's placeholders are filled with.
+ * @property {number} port
+ * @property {string} prefix
+ * @property {string} logDir
+ * @property {string} documentRoot
+ * @property {string} moduleDir
+ * @property {string} [runUser] Whom the workers run as when Apache is started as root (default
+ *   `nobody`).
+ * @property {string} [runGroup] Their group (default `#65534`).
+ * @property {string} [php] php-cli (default `/usr/bin/php`).
+ * @property {string} [refreshProgram] The program php-cli runs (default REFRESH_PROGRAM).
+ * @property {string} [programUser] Whom it runs as, by name (default `nobody`).
+ * @property {string} [programGroup] Its group, by name (default `nogroup`).
+ */
+
+/**
  * Fills in the template. Paths are written inside double quotes, so they may hold spaces, but
  * not characters Apache would read as syntax or as a variable.
+ * @param {string} template
+ * @param {TemplateValues} values
+ * @returns {string}
  */
 export function renderConfig(
   template,
@@ -225,6 +284,31 @@ export function renderConfig(
 }
 
 /**
+ * What `startApache()` takes: ServerStartOptions and
+ * - `prefix`: Apache's ServerRoot: config, pid file, runtime files (created if missing);
+ * - `template`: config text with the same placeholders (default: httpd.conf.template);
+ * - `refreshProgram`: the PHP file php-cli runs to send the consent cookie back with the pages
+ *   (default REFRESH_PROGRAM); `null` starts Apache without it, and no PHP is needed. A path
+ *   where there is no program is started all the same: php-cli fails at once, and the pages go
+ *   out without the cookie.
+ * @typedef {ServerStartOptions & {
+ *   prefix: string,
+ *   template?: string,
+ *   refreshProgram?: string | null,
+ * }} StartOptions
+ */
+
+/**
+ * An Apache `startApache()` started: a RunningServer whose `pid` is the parent process's (also
+ * the id of its process group), with `refreshProgram`, the program php-cli runs for the cookie,
+ * or `null` when Apache runs without it.
+ * @typedef {RunningServer & {
+ *   pid: number | undefined,
+ *   refreshProgram: string | null,
+ * }} RunningApache
+ */
+
+/**
  * Renders the config (`template`: httpd.conf.template unless given) into `prefix`, checks it
  * with `apache2 -t`, starts Apache and resolves once it accepts connections. Rejects with
  * Apache's own message when the config is wrong, the port is taken, or there is no Apache (the
@@ -234,6 +318,8 @@ export function renderConfig(
  * `refreshProgram`: the PHP file php-cli runs to send the consent cookie back (default
  * consent-refresh.php); `null` starts Apache without it (no -DCONSENT_REFRESH, no PHP needed),
  * and a path where there is no program starts php-cli on it all the same, which fails at once.
+ * @param {StartOptions} options
+ * @returns {Promise<RunningApache>}
  */
 export async function startApache({
   port,

@@ -1,6 +1,8 @@
-// Runs the demo's real nginx: renders nginx.conf.template into a prefix directory, checks it
-// with `nginx -t`, starts nginx in the foreground on a loopback port and stops it again.
-// Shared by scripts/demo-nginx.mjs (`npm run demo:nginx`) and test/e2e/nginx.spec.ts.
+// @ts-check
+// Runs the demo's real nginx: renders demo/nginx/nginx.conf.template into a prefix directory,
+// checks it with `nginx -t`, starts nginx in the foreground on a loopback port and stops it
+// again. Shared by scripts/demo-nginx.mjs (`npm run demo:nginx`) and test/e2e/nginx.spec.ts.
+// Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,26 +17,48 @@ import {
   logFiles,
   onPath,
   startServer,
-} from '../server-kit.mjs';
+} from './server-kit.mjs';
+
+/** @import { RunningServer, ServerProcess, ServerStartOptions } from './server-kit.mjs' */
 
 export { PROJECT_ROOT, freePort };
 
-/** The config template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}} and {{DOCUMENT_ROOT}}. */
-export const TEMPLATE = fileURLToPath(new URL('./nginx.conf.template', import.meta.url));
+/**
+ * The config template, demo/nginx/nginx.conf.template, with {{PORT}}, {{PREFIX}}, {{LOG_DIR}},
+ * {{DOCUMENT_ROOT}} and {{CONSENT_PORT}}.
+ */
+export const TEMPLATE = fileURLToPath(
+  new URL('../../demo/nginx/nginx.conf.template', import.meta.url),
+);
 
 /** The one line to print when there is no nginx. */
 export const INSTALL_HINT = 'install nginx: sudo apt-get install nginx';
 
 const SBIN = ['/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin', '/opt/homebrew/bin'];
 
-/** The nginx binary ($NGINX, then PATH and the usual sbin directories), or `null`. */
+/**
+ * The nginx binary ($NGINX, then PATH and the usual sbin directories), or `null`.
+ * @returns {string | null}
+ */
 export function findNginx() {
   return firstExecutable(process.env.NGINX ? [process.env.NGINX] : onPath(['nginx'], SBIN));
 }
 
 /**
+ * @typedef {object} TemplateValues What nginx.conf.template's placeholders are filled with.
+ * @property {number} port
+ * @property {string} prefix
+ * @property {string} logDir
+ * @property {string} documentRoot
+ * @property {number} consentPort The consent endpoint's port.
+ */
+
+/**
  * Fills in the template. Paths are written inside double quotes, so they may hold spaces, but
  * not characters nginx would read as syntax or as a variable.
+ * @param {string} template
+ * @param {TemplateValues} values
+ * @returns {string}
  */
 export function renderConfig(template, { port, prefix, logDir, documentRoot, consentPort }) {
   assertPort(port);
@@ -61,6 +85,9 @@ export const CONSENT_ENDPOINT = fileURLToPath(
 /**
  * Starts the consent endpoint on a free loopback port, keeping receipts in `file`; resolves
  * once it listens.
+ * @param {string} file
+ * @param {number} [timeoutMs]
+ * @returns {Promise<{ port: number, stop(): Promise<void> }>}
  */
 export async function startConsentEndpoint(file, timeoutMs = 10_000) {
   const child = spawn(process.execPath, [CONSENT_ENDPOINT], {
@@ -70,8 +97,10 @@ export async function startConsentEndpoint(file, timeoutMs = 10_000) {
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let output = '';
+  /** @type {number} */
   const port = await new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`${CONSENT_ENDPOINT} did not start`)), timeoutMs);
+    /** @param {string} chunk */
     const read = (chunk) => {
       output += chunk;
       const found = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
@@ -100,10 +129,31 @@ export async function startConsentEndpoint(file, timeoutMs = 10_000) {
 }
 
 /**
+ * What `startNginx()` takes: ServerStartOptions and
+ * - `prefix`: nginx's working directory: config, pid file, temp files (created if missing);
+ * - `template`: config text with the same placeholders (default: nginx.conf.template);
+ * - `consentEndpoint`: start the consent endpoint for the pages' cookie (default `true`);
+ *   `false` leaves nothing on its port, and nginx serves the pages without the cookie.
+ * @typedef {ServerStartOptions & {
+ *   prefix: string,
+ *   template?: string,
+ *   consentEndpoint?: boolean,
+ * }} StartOptions
+ */
+
+/**
+ * An nginx `startNginx()` started: a RunningServer with `consentPort` (the consent endpoint's
+ * port), whose `stop()` stops the consent endpoint, then nginx (SIGTERM, then SIGKILL after 5 s).
+ * @typedef {RunningServer & { consentPort: number, stop(): Promise<void> }} RunningNginx
+ */
+
+/**
  * Renders the config (`template`: nginx.conf.template unless given) into `prefix`, checks it
  * with `nginx -t`, starts nginx and resolves once it accepts connections. Rejects with nginx's
  * own message when the config is wrong, the port is taken, or there is no nginx (the message
  * then starts with INSTALL_HINT).
+ * @param {StartOptions} options
+ * @returns {Promise<RunningNginx>}
  */
 export async function startNginx({
   port,
@@ -129,6 +179,7 @@ export async function startNginx({
     : { port: await freePort(), stop: async () => {} };
   const conf = join(dir, 'nginx.conf');
   const args = ['-p', dir, '-c', conf, '-e', 'stderr'];
+  /** @type {ServerProcess} */
   let server;
   try {
     const text = renderConfig(template, {

@@ -1,7 +1,9 @@
-// What the demo's real web servers share (demo/nginx/nginx.mjs, demo/apache/apache.mjs): finding
+// @ts-check
+// What the demo's real web servers share (test/support/nginx.mjs, test/support/apache.mjs): finding
 // a binary, a free loopback port, filling in a config template, checking the config, and
 // running the server in the foreground until it accepts connections; and, for their scripts
 // (scripts/demo-nginx.mjs, scripts/demo-apache.mjs), the PORT, the build of dist/ and Ctrl-C.
+// Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { execFileSync, spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -9,12 +11,16 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project directory: the servers serve demo/ and dist/ from it. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The built script-tag file the demo pages load. */
 export const IIFE = join(PROJECT_ROOT, 'dist', 'consent-banner.iife.js');
 
-/** An executable file at one of `candidates`, or `null`. */
+/**
+ * An executable file at one of `candidates`, or `null`.
+ * @param {readonly string[]} candidates
+ * @returns {string | null}
+ */
 export function firstExecutable(candidates) {
   for (const file of candidates) {
     try {
@@ -27,14 +33,22 @@ export function firstExecutable(candidates) {
   return null;
 }
 
-/** Each of `names` in each directory of PATH, then in each of `dirs`. */
+/**
+ * Each of `names` in each directory of PATH, then in each of `dirs`.
+ * @param {readonly string[]} names
+ * @param {readonly string[]} [dirs]
+ * @returns {string[]}
+ */
 export function onPath(names, dirs = []) {
   return [...(process.env.PATH ?? '').split(delimiter), ...dirs]
     .filter(Boolean)
     .flatMap((dir) => names.map((name) => join(dir, name)));
 }
 
-/** A free loopback port (the OS picks one; the server binds it a moment later). */
+/**
+ * A free loopback port (the OS picks one; the server binds it a moment later).
+ * @returns {Promise<number>}
+ */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -47,10 +61,19 @@ export function freePort() {
   });
 }
 
-/** Whether `port` is a port number (1-65535). */
-export const isPort = (port) => Number.isInteger(port) && port >= 1 && port <= 65535;
+/**
+ * Whether `port` is a port number (1-65535).
+ * @param {unknown} port
+ * @returns {port is number}
+ */
+export const isPort = (port) =>
+  typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535;
 
-/** Throws unless `port` is a port number. */
+/**
+ * Throws unless `port` is a port number.
+ * @param {unknown} port
+ * @returns {asserts port is number}
+ */
 export function assertPort(port) {
   if (!isPort(port)) throw new Error(`bad port: ${port}`);
 }
@@ -58,9 +81,16 @@ export function assertPort(port) {
 /**
  * Replaces each {{NAME}} in `template` with `values[NAME]`; throws, naming the template file
  * `name`, when one is left without a value.
+ * @param {string} template
+ * @param {Record<string, string>} values
+ * @param {string} name
+ * @returns {string}
  */
 export function fillTemplate(template, values, name) {
-  const config = template.replace(/\{\{([A-Z_]+)\}\}/g, (all, key) => values[key] ?? all);
+  const config = template.replace(
+    /\{\{([A-Z_]+)\}\}/g,
+    (/** @type {string} */ all, /** @type {string} */ key) => values[key] ?? all,
+  );
   const left = /\{\{[A-Z_]+\}\}/.exec(config);
   if (left) throw new Error(`${name}: no value for ${left[0]}`);
   return config;
@@ -69,6 +99,11 @@ export function fillTemplate(template, values, name) {
 /**
  * Runs the server's config check (`command args`, e.g. `nginx -t …`); throws `<what> rejected
  * <conf>:` and the server's own message when it fails.
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {string} what
+ * @param {string} conf
+ * @returns {void}
  */
 export function checkConfig(command, args, what, conf) {
   try {
@@ -79,7 +114,18 @@ export function checkConfig(command, args, what, conf) {
   }
 }
 
-/** The logs of consent-log.conf, in `logDir`. */
+/**
+ * @typedef {object} LogFiles The logs of consent-log.conf.
+ * @property {string} detailed
+ * @property {string} legal
+ * @property {string} error
+ */
+
+/**
+ * The logs of consent-log.conf, in `logDir`.
+ * @param {string} logDir
+ * @returns {LogFiles}
+ */
 export function logFiles(logDir) {
   return {
     detailed: join(logDir, 'detailed.log'),
@@ -88,6 +134,11 @@ export function logFiles(logDir) {
   };
 }
 
+/**
+ * Whether 127.0.0.1:`port` accepts a connection.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
 const accepts = (port) =>
   new Promise((done) => {
     const socket = connect({ host: '127.0.0.1', port });
@@ -99,10 +150,58 @@ const accepts = (port) =>
   });
 
 /**
+ * @typedef {object} ServerOptions What `startServer()` takes.
+ * @property {string} name The server's name, for messages.
+ * @property {string} command
+ * @property {readonly string[]} args
+ * @property {number} port
+ * @property {'pipe' | 'inherit'} [output]
+ * @property {number} [timeoutMs]
+ * @property {boolean} [group] In a process group of its own, signalled as a whole when it is
+ *   killed or stopped.
+ * @property {() => string} [exitDetails] More of why it exited before it listened (its error
+ *   log, say).
+ */
+
+/**
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null }} ServerExit How a server
+ *   process exited.
+ */
+
+/**
+ * @typedef {object} ServerProcess A server `startServer()` started.
+ * @property {string} url `http://127.0.0.1:<port>`
+ * @property {number} port
+ * @property {number | undefined} pid
+ * @property {Promise<ServerExit>} exited
+ * @property {() => string} stderr The server's stderr so far (empty when `output` is 'inherit').
+ * @property {() => Promise<void>} stop Stops the server (SIGTERM, then SIGKILL after 5 s) and
+ *   resolves once it has exited.
+ */
+
+/**
+ * @typedef {object} ServerStartOptions What a demo server takes to start (nginx.mjs, apache.mjs
+ *   add their own options).
+ * @property {number} port
+ * @property {string} [documentRoot] Default: the project directory.
+ * @property {string} [logDir] Default: `<prefix>/logs`.
+ * @property {'pipe' | 'inherit'} [output] The server's stdout/stderr: kept (`pipe`, see
+ *   `stderr()`) or shown (`inherit`).
+ * @property {number} [timeoutMs]
+ */
+
+/**
+ * A demo server, running: a ServerProcess with `config` (the rendered config file) and `logs`.
+ * @typedef {ServerProcess & { config: string, logs: LogFiles }} RunningServer
+ */
+
+/**
  * Starts `command args`, a server that stays in the foreground, and resolves once 127.0.0.1:
  * `port` accepts connections. Rejects when it exits first (with its stderr and `exitDetails()`)
  * or does not listen within `timeoutMs` (then it is killed). `group`: in a process group of its
  * own, signalled as a whole when it is killed or stopped. `name` is the server's, for messages.
+ * @param {ServerOptions} options
+ * @returns {Promise<ServerProcess>}
  */
 export async function startServer({
   name,
@@ -119,13 +218,16 @@ export async function startServer({
   child.stderr?.setEncoding('utf8').on('data', (chunk) => {
     stderr += chunk;
   });
+  /** @type {Promise<ServerExit>} */
   const exited = new Promise((done) =>
     child.once('exit', (code, signal) => done({ code, signal })),
   );
+  /** @type {ServerExit | null} */
   let exitedEarly = null;
   void exited.then((result) => {
     exitedEarly = result;
   });
+  /** @type {(signal: NodeJS.Signals) => void} */
   const kill = group
     ? (signal) => {
         try {
@@ -180,20 +282,32 @@ export async function startServer({
 
 // For the scripts (`npm run demo:nginx`, `npm run demo:apache`).
 
-/** Says `message` on stderr and exits with 1. */
+/**
+ * Says `message` on stderr and exits with 1.
+ * @param {string} message
+ * @returns {never}
+ */
 export function failWith(message) {
   console.error(message);
   process.exit(1);
 }
 
-/** $PORT (`fallback` when unset); exits when it is not a port number. */
+/**
+ * $PORT (`fallback` when unset); exits when it is not a port number.
+ * @param {number} fallback
+ * @returns {number}
+ */
 export function portFromEnv(fallback) {
   const port = Number(process.env.PORT ?? fallback);
   if (!isPort(port)) failWith(`PORT must be a port number (1-65535), not ${process.env.PORT}`);
   return port;
 }
 
-/** Newest modification time of the files under `dir`. */
+/**
+ * Newest modification time of the files under `dir`.
+ * @param {string} dir
+ * @returns {number}
+ */
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -203,7 +317,10 @@ function newest(dir) {
   return latest;
 }
 
-/** Builds dist/ (`npm run build`) when the script-tag file is missing or older than src/. */
+/**
+ * Builds dist/ (`npm run build`) when the script-tag file is missing or older than src/.
+ * @returns {void}
+ */
 export function buildIfStale() {
   let builtAt = 0;
   try {
@@ -217,8 +334,14 @@ export function buildIfStale() {
   }
 }
 
-/** Exits when 127.0.0.1:`port` is in use, suggesting `retry` (e.g. `PORT=8081 npm run …`). */
+/**
+ * Exits when 127.0.0.1:`port` is in use, suggesting `retry` (e.g. `PORT=8081 npm run …`).
+ * @param {number} port
+ * @param {string} retry
+ * @returns {Promise<void>}
+ */
 export async function exitIfInUse(port, retry) {
+  /** @type {boolean} */
   const free = await new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));
@@ -227,7 +350,12 @@ export async function exitIfInUse(port, retry) {
   if (!free) failWith(`127.0.0.1:${port} is in use; choose another port: ${retry}`);
 }
 
-/** What `start()` resolves to; exits with its message when it rejects. */
+/**
+ * What `start()` resolves to; exits with its message when it rejects.
+ * @template T
+ * @param {() => Promise<T>} start
+ * @returns {Promise<T>}
+ */
 export async function startOrExit(start) {
   try {
     return await start();
@@ -239,9 +367,13 @@ export async function startOrExit(start) {
 /**
  * On SIGINT or SIGTERM, stops `server` (called `name` in the message) and exits. Returns
  * whether it is stopping so, for the script that waits for the server to exit.
+ * @param {string} name
+ * @param {{ stop(): Promise<void> }} server
+ * @returns {() => boolean}
  */
 export function stopOnSignals(name, server) {
   let stopping = false;
+  /** @param {NodeJS.Signals} signal */
   async function stop(signal) {
     if (stopping) return;
     stopping = true;

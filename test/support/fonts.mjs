@@ -1,11 +1,14 @@
+// @ts-check
 // Pins the fonts the test browsers see, so that screenshots and text metrics do not depend on
-// which fonts a machine happens to have: test/fonts/fonts.conf lists a few files of Debian's
-// fonts-noto-core and nothing else. Every engine reads fontconfig on Linux; on other systems
-// this does nothing (and the screenshot comparisons, made on Linux, are not run there).
+// which fonts a machine happens to have: test/support/fonts/fonts.conf lists a few files of
+// Debian's fonts-noto-core and nothing else. Every engine reads fontconfig on Linux; on other
+// systems this does nothing (and the screenshot comparisons, made on Linux, are not run there).
+// Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FONTCONFIG_FILE = fileURLToPath(new URL('../test/fonts/fonts.conf', import.meta.url));
+/** The project's fontconfig file: the only fonts the test browsers see. */
+export const FONTCONFIG_FILE = fileURLToPath(new URL('./fonts/fonts.conf', import.meta.url));
 
 /** Files of fonts.conf that must be there (one per family the tests rely on). */
 const REQUIRED = [
@@ -15,7 +18,11 @@ const REQUIRED = [
   '/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf',
 ];
 
-/** Sets FONTCONFIG_FILE for this process and the browsers it starts. Throws with an install hint. */
+/**
+ * Sets FONTCONFIG_FILE for this process and the browsers it starts (Linux). Throws with an
+ * install hint.
+ * @returns {void}
+ */
 export function pinFonts() {
   if (process.platform !== 'linux') return;
   const missing = REQUIRED.filter((file) => !existsSync(file));

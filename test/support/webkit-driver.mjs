@@ -1,26 +1,34 @@
+// @ts-check
 // Starts WebKitWebDriver for WebKitGTK's MiniBrowser, which has no headless mode: with no
 // $DISPLAY, an Xvfb of our own first. Both are stopped when this process exits.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** A free TCP port on the loopback interface. */
+/**
+ * A free TCP port on the loopback interface.
+ * @returns {Promise<number>}
+ */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 process.once('exit', () => {
   for (const child of children) child.kill();
 });
 
-/** Starts Xvfb on a display it picks itself; resolves with `:N`. */
+/**
+ * Starts Xvfb on a display it picks itself; resolves with `:N`.
+ * @returns {Promise<string>}
+ */
 function startXvfb() {
   return new Promise((resolve, reject) => {
     const xvfb = spawn(
@@ -43,6 +51,7 @@ function startXvfb() {
 
 /**
  * Starts `driver` (WebKitWebDriver) with the environment the tests pin: English, Bangkok time.
+ * @param {string} driver
  * @returns {Promise<{ port: number }>}
  */
 export async function startWebKitDriver(driver) {
