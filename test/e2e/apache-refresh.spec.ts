@@ -234,7 +234,7 @@ test.describe('virtual hosts', () => {
 <VirtualHost 127.0.0.1:{{PORT}}>
     ServerName rewrites.test
     RewriteEngine On
-    RewriteRule "^/app/" "{{DOCUMENT_ROOT}}/demo/apache/index.html" [L]
+    RewriteRule "^/app/" "{{DOCUMENT_ROOT}}/demo/server-logs.html" [L]
 </VirtualHost>
 <VirtualHost 127.0.0.1:{{PORT}}>
     ServerName plain.test

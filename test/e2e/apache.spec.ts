@@ -51,6 +51,9 @@ test.describe('Apache httpd honours the "Server log files" choice', () => {
     apache,
   }) => {
     const after = await undecidedThenDeclined(page, context, apache, PAGE);
+    // The one server page names the server that serves it.
+    await expect(page.getByRole('heading', { name: 'What Apache writes' })).toBeVisible();
+    await expect(page).toHaveTitle(/\(Apache httpd demo\)$/);
 
     // The legal minimum is kept whatever the visitor chose: full address and time.
     const legal = parseLegal(after.legal);

@@ -28,6 +28,9 @@ test.describe('nginx honours the "Server log files" choice', () => {
     nginx,
   }) => {
     const after = await undecidedThenDeclined(page, context, nginx, PAGE);
+    // The one server page names the server that serves it.
+    await expect(page.getByRole('heading', { name: 'What nginx writes' })).toBeVisible();
+    await expect(page).toHaveTitle(/\(nginx demo\)$/);
 
     // The legal minimum is kept whatever the visitor chose: full address and time.
     expect(after.legal).toMatch(

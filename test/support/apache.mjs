@@ -345,13 +345,15 @@ export async function startApache({
   const who = unprivileged();
   // The parent opens the logs as root; the workers read the files they serve, and php-cli,
   // started as the workers' user, reads the program and the consent.php it requires (the one
-  // next to it, or for consent-refresh.php the repository's).
+  // next to it, else the built one, else the repository's: as consent-refresh.php looks).
   const program = refresh ? resolve(refreshProgram) : REFRESH_PROGRAM;
   if (asRoot) {
-    const files = [join(root, 'demo/apache/index.html'), join(root, 'dist/consent-banner.iife.js')];
-    const consentPhp = existsSync(join(dirname(program), 'consent.php'))
-      ? join(dirname(program), 'consent.php')
-      : join(PROJECT_ROOT, 'src', 'server', 'consent.php');
+    const files = [join(root, 'demo/server-logs.html'), join(root, 'dist/consent-banner.iife.js')];
+    const consentPhp =
+      [
+        join(dirname(program), 'consent.php'),
+        join(dirname(program), '../../dist/consent.php'),
+      ].find((file) => existsSync(file)) ?? join(PROJECT_ROOT, 'src', 'server', 'consent.php');
     if (refresh) files.push(program, consentPhp);
     for (const file of files) if (existsSync(file)) assertReadableBy(who, file);
   }
