@@ -29,6 +29,7 @@ import { pinFonts } from './test/support/fonts.mjs';
 import { startWebKitDriver } from './test/support/webkit-driver.mjs';
 import { cookieAgreement } from './test/flows/cookie-server.mjs';
 import { streamedPages } from './test/flows/stream-server.mjs';
+import { receiptEndpoints } from './test/support/receipt-endpoints.mjs';
 
 const TIMEZONE = 'Asia/Bangkok';
 process.env.TZ = TIMEZONE;
@@ -128,29 +129,6 @@ if (missing.length) {
     console.error('CI needs all three engines.');
     process.exit(1);
   }
-}
-
-/**
- * Receipt endpoints for the receipt tests, one per name: `POST /__receipts/<name>` keeps the
- * body and its Content-Type and answers the endpoint's status (201 until a `PUT` whose body is
- * another status code); `GET` → what was posted so far, as a JSON array of `{type, body}`.
- */
-const endpoints = new Map();
-async function receiptEndpoints(ctx, next) {
-  const name = /^\/__receipts\/([\w-]{1,80})$/.exec(ctx.path)?.[1];
-  if (!name) return next();
-  if (!endpoints.has(name)) endpoints.set(name, { status: 201, posts: [] });
-  const endpoint = endpoints.get(name);
-  let body = '';
-  for await (const chunk of ctx.req) body += chunk;
-  if (ctx.method === 'GET') ctx.body = endpoint.posts;
-  else if (ctx.method === 'PUT') {
-    endpoint.status = Number(body);
-    ctx.status = 204;
-  } else if (ctx.method === 'POST') {
-    endpoint.posts.push({ type: ctx.get('content-type'), body });
-    ctx.status = endpoint.status;
-  } else ctx.status = 405;
 }
 
 const MEDIA = 'test/element/media.test.ts';
