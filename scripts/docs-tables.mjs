@@ -1,4 +1,6 @@
-// `npm run docs:tables`: the documentation's tables of attributes (docs/reference/attributes.md),
+// `npm run docs:tables`: the documentation's tables of attributes and properties
+// (docs/reference/attributes.md), methods (docs/reference/methods.md), events
+// (docs/reference/events.md),
 // of custom properties and parts (docs/guide/styling.md), and of the built-in texts
 // (docs/reference/texts.md, from src/i18n/), made from custom-elements.json
 // (which `npm run build` makes from the settings table and the JSDoc of the element class in
@@ -86,6 +88,39 @@ const attributeRows = (element.attributes ?? []).map((attribute) => [
   cell(attribute.description),
 ]);
 if (!attributeRows.length) fail(`<${TAG}> documents no attributes.`);
+// The element's properties without an attribute, its methods and its events, from their JSDoc.
+const members = element.members ?? [];
+const propertyRowsApi = members
+  .filter((m) => m.kind === 'field' && !m.attribute && m.privacy !== 'private' && !m.static)
+  .map((m) => [
+    code(m.name),
+    `${code(m.type?.text)}${m.readonly ? ' (read-only)' : ''}`,
+    cell(m.description),
+  ]);
+const methodRows = members
+  .filter((m) => m.kind === 'method' && m.privacy !== 'private' && !m.static)
+  .map((m) => [
+    code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`),
+    cell(m.description),
+  ]);
+const eventRows = (element.events ?? []).map((e) => [code(e.name), cell(e.description)]);
+if (!propertyRowsApi.length || !methodRows.length || !eventRows.length)
+  fail(`<${TAG}> documents no properties, methods or events.`);
+/** A generated region: its markers around a note and the tables. */
+const region = async (file, name, what, ...tables) => [
+  file,
+  `<!-- ${name}:start -->`,
+  `<!-- ${name}:end -->`,
+  await format(
+    [
+      `<!-- ${name}:start -->`,
+      `<!-- Made by \`npm run docs:tables\` from ${MANIFEST}, i.e. from ${what}; edit that, not this. -->`,
+      ...tables,
+      `<!-- ${name}:end -->`,
+    ].join('\n\n'),
+  ),
+];
+
 /** The built-in texts of one language, from src/i18n/<lang>.ts (types stripped, nothing else). */
 async function texts(lang) {
   const source = readFileSync(`src/i18n/${lang}.ts`, 'utf8');
@@ -97,6 +132,24 @@ const [en, th] = [await texts('en'), await texts('th')];
 const textRows = Object.keys(en).map((key) => [code(key), cell(en[key]), cell(th[key])]);
 
 const regions = [
+  await region(
+    ATTRIBUTES,
+    'properties',
+    'the JSDoc of the element class',
+    table(['property', 'type', 'meaning'], propertyRowsApi),
+  ),
+  await region(
+    'docs/reference/methods.md',
+    'methods',
+    'the JSDoc of the element class',
+    table(['method', 'what it does'], methodRows),
+  ),
+  await region(
+    'docs/reference/events.md',
+    'events',
+    'the JSDoc of the element class',
+    table(['event', 'when, and its `detail`'], eventRows),
+  ),
   [STYLING, START, END, await format(body)],
   [
     ATTRIBUTES,

@@ -152,7 +152,7 @@ export const SETTINGS = [
     type: 'object',
     default: null,
     change: 'configure',
-    doc: 'texts and categories beyond attributes (see "Configuration beyond attributes"); merged over a JSON config child',
+    doc: 'texts and categories beyond attributes (see Configuration); merged over a JSON config child',
   },
 ] as const;
 

@@ -20,8 +20,11 @@ import type { BannerUi, UiHost, View } from './ui-host.js';
  * layer, the dialog and the confirmation (Lit, both languages' texts, their styles) are loaded
  * the moment a visitor needs them: no valid choice, or the settings opened.
  *
- * @fires consent-ready - Once per page load, as soon as the stored choice is known. `detail`: the state.
- * @fires consent-change - Every time the choice changes. `detail`: the state, `changed`, `source`.
+ * @fires consent-ready - Once per page load, as soon as the stored choice is known (or known to
+ *   be missing); for a returning visitor, before the first paint. `detail`: the `ConsentState`.
+ * @fires consent-change - Every decision and every change: the first layer, the dialog, the API,
+ *   reset, another tab of the site, a stored choice that lapsed (revision, expiry). `detail`: the
+ *   `ConsentState`, `changed` (the ids that changed) and `source` (see below).
  *
  * @csspart banner - The first layer: a labelled region fixed at the bottom of the page.
  * @csspart dialog - The preferences dialog (a native modal `<dialog>`).
@@ -148,7 +151,7 @@ export class ConsentBanner extends HTMLElement {
     this.#fromAttribute = false;
   }
 
-  /** Per-language text overrides; the same as `config.texts`. */
+  /** Per-language text overrides (`{ th?: Partial<Strings>, en?: … }`); the same as `config.texts`. */
   get texts(): Texts {
     return this.config?.texts ?? {};
   }
@@ -156,7 +159,7 @@ export class ConsentBanner extends HTMLElement {
     this.config = { ...this.config, texts };
   }
 
-  /** The consent state; readable at any time. */
+  /** The current state (`ConsentState`, frozen), readable at any time after the element is connected. */
   get consent(): ConsentState {
     return this.#store.state;
   }
@@ -181,7 +184,10 @@ export class ConsentBanner extends HTMLElement {
     })();
   }
 
-  /** Draws again, once, after what is already asked for. */
+  /**
+   * Draws again, once, after what is already asked for.
+   * @internal
+   */
   requestUpdate(): void {
     if (this.#drawing) return;
     this.#drawing = true;
@@ -211,22 +217,22 @@ export class ConsentBanner extends HTMLElement {
     document.removeEventListener('click', this.#onDocumentClick);
   }
 
-  /** Grants every optional category. */
+  /** Grants every optional category: stores the choice, fires `consent-change`, runs the scripts that wait for it. */
   acceptAll(): void {
     this.#decide(() => this.#store.all(true, 'api'));
   }
 
-  /** Denies every optional category. */
+  /** Denies every optional category, and clears their cookies. */
   rejectAll(): void {
     this.#decide(() => this.#store.all(false, 'api'));
   }
 
-  /** Sets some optional categories, keeping the others as they are: `setConsent({analytics: true})`. */
+  /** Sets some optional categories, e.g. `setConsent({ analytics: true })`; the others stay as they are. All or nothing. */
   setConsent(choice: Record<CategoryId, boolean>): void {
     this.#decide(() => this.#store.set(choice));
   }
 
-  /** Whether a category is granted now. */
+  /** Whether a category is granted now (an unknown id is said once on the console, and is never granted). */
   isGranted(id: CategoryId): boolean {
     return this.#store.isGranted(id);
   }
@@ -253,7 +259,7 @@ export class ConsentBanner extends HTMLElement {
     this.#open();
   }
 
-  /** Forgets the choice and asks again. Scripts that already ran stay run. */
+  /** Forgets the choice (deletes the cookie) and asks again. Scripts that already ran stay run. */
   reset(): void {
     this.#decide(() => this.#store.reset(), 'banner');
   }
