@@ -59,6 +59,7 @@ export default defineConfig({
           { text: 'Events', link: '/reference/events' },
           { text: 'Methods', link: '/reference/methods' },
           { text: 'The cookie', link: '/reference/cookie' },
+          { text: 'The receipt', link: '/reference/receipt' },
           { text: 'Built-in texts', link: '/reference/texts' },
           { text: 'Console messages', link: '/messages' },
         ],

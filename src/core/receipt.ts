@@ -1,7 +1,7 @@
 /**
  * Proof of consent (docs/server/receipts.md): the JSON receipt sent to `receipt-url` for each decision.
  * The browser makes it (`makeReceipt`), the server entry validates it (`readReceipt`); the
- * docs/server/receipts.md documents the schema. Never the IP address: the receiver sees it anyway, and the
+ * docs/reference/receipt.md documents the schema. Never the IP address: the receiver sees it anyway, and the
  * receipt does not need it.
  */
 import type { CategoryId, ConsentMethod, ConsentState, Lang } from './types.js';

@@ -117,7 +117,7 @@ function read(body: unknown): Receipt | null {
 }
 
 /**
- * Checks a receipt (the schema is in docs/server/receipts.md).
+ * Checks a receipt (the schema is in docs/reference/receipt.md).
  *
  * `body` is the request body as text (it is parsed here), or a value already parsed from
  * JSON. Returns a fresh receipt with exactly the schema's fields, or `null` when it is not a
