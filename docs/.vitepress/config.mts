@@ -1,8 +1,28 @@
 // The documentation site (VitePress): `npm run docs` serves it, `npm run docs:build` builds it
 // into docs/.vitepress/dist, and fails on a link to a page that does not exist.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
 
 const REPO = 'https://github.com/consent-banner/consent-banner';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The script-tag demo page, live beside the docs (at /demo/script-tag.html): the page, what it
+ * loads, and the built file it installs. Without a build (`npm run build`) it is left out.
+ */
+const DEMO = ['demo/script-tag.html', 'demo/demo.css', 'demo/panel.js', 'demo/analytics.js'];
+function copyDemo(outDir: string): void {
+  const built = join(ROOT, 'dist/consent-banner.iife.js');
+  if (!existsSync(built)) {
+    console.warn('docs: no dist/consent-banner.iife.js (npm run build): the live demo is left out');
+    return;
+  }
+  mkdirSync(join(outDir, 'demo'), { recursive: true });
+  copyFileSync(built, join(outDir, 'consent-banner.iife.js'));
+  for (const file of DEMO) copyFileSync(join(ROOT, file), join(outDir, file));
+}
 
 export default defineConfig({
   title: 'consent-banner',
@@ -13,6 +33,7 @@ export default defineConfig({
   lastUpdated: false,
   // The pages' own Markdown, also read on GitHub: relative links end in `.md`.
   srcExclude: ['**/node_modules/**'],
+  buildEnd: (site) => copyDemo(site.outDir),
   themeConfig: {
     search: { provider: 'local' },
     socialLinks: [{ icon: 'github', link: REPO }],
