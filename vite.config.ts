@@ -11,7 +11,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * The CSS (a template literal in each `*.styles.ts`) reaches the bundle as written; squeeze out
  * comments, white space and the zero of `0.5rem` (the IIFE has a size budget, docs/explanation/size-and-speed.md).
  * Only our styles files are touched. The settings table's `doc` lines, which the manifest and
- * the README read, are not shipped either.
+ * the docs read, are not shipped either.
  */
 const minifyLiterals = (minified: boolean): Plugin => ({
   name: 'minify-literals',

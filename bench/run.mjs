@@ -427,7 +427,7 @@ const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.m
  * The metrics of the table: where each value comes from (`visit`: 'first' or 'returning' of the
  * load with the probe, 'noProbe.first' or 'noProbe.returning' of the load without it), whether
  * the empty page has it too (`baseline`; `net`: and it is subtracted), and the goal from the
- * README, "Speed" (`ratio`: at most that many times theirs; `check`: anything else, given ours,
+ * docs/explanation/size-and-speed.md ("Speed"; `ratio`: at most that many times theirs; `check`: anything else, given ours,
  * theirs and empty; neither: shown for information, no goal).
  */
 const METRICS = [

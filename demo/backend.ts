@@ -175,7 +175,12 @@ function handleReceipts(
         }
         const receipt = readReceipt(data);
         if (!receipt) {
-          return send(res, 400, 'text/plain', 'Not a consent receipt of schema 1 (see README).');
+          return send(
+            res,
+            400,
+            'text/plain',
+            'Not a consent receipt of schema 1 (see docs/reference/receipt.md).',
+          );
         }
         stores
           .add(store, receipt)
@@ -216,7 +221,7 @@ function handleReceipts(
  * - `GET /` → redirect to `/demo/`;
  * - `POST /collect` → 204, remembers the page view (in memory, until the server stops);
  * - `GET /collect/hits` → the page views so far, as a JSON array (`DELETE` empties it);
- * - `POST /receipts?store=<name>` → a consent receipt (README, "Receipts"), at most
+ * - `POST /receipts?store=<name>` → a consent receipt (docs/reference/receipt.md), at most
  *   MAX_RECEIPT_BYTES (413) and valid for `readReceipt` (400): 201 `{"duplicate":false}` when
  *   stored as one line of `demo/.data/receipts-<name>.jsonl`, 200 `{"duplicate":true}` when
  *   that store holds its consent id already; 503 while the store has an outage. `store` is

@@ -5,7 +5,7 @@
 // `?store=…` reads another store than `demo` (the tests use their own).
 
 const CONSENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
-/** A whole cookie value of format 1 (README, "The cookie"): its 5th field is the consent id. */
+/** A whole cookie value of format 1 (docs/reference/cookie.md): its 5th field is the consent id. */
 const COOKIE_VALUE = /^1\.\d+\.[^.]*\.[^.]*\.([A-Za-z0-9_-]{8,64})\.\d+\.[a-z]$/;
 
 const METHODS = {
