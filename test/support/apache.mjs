@@ -2,7 +2,7 @@
 // Runs the demo's real Apache httpd: renders demo/apache/httpd.conf.template into a prefix
 // directory, checks it with `apache2 -t`, starts Apache in the foreground on a loopback port and
 // stops it again. With it, php-cli runs consent-refresh.php, which sends the consent cookie back
-// with the pages (consent-refresh.conf). Shared by scripts/demo-apache.mjs (`npm run
+// with the pages (consent-refresh.conf). Shared by demo/apache/serve.mjs (`npm run
 // demo:apache`), test/e2e/apache.spec.ts and test/e2e/apache-refresh.spec.ts.
 // Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { execFileSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 // @ts-check
 // Runs the demo's real nginx: renders demo/nginx/nginx.conf.template into a prefix directory,
 // checks it with `nginx -t`, starts nginx in the foreground on a loopback port and stops it
-// again. Shared by scripts/demo-nginx.mjs (`npm run demo:nginx`) and test/e2e/nginx.spec.ts.
+// again. Shared by demo/nginx/serve.mjs (`npm run demo:nginx`) and test/e2e/nginx.spec.ts.
 // Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // What the demo's real web servers share (test/support/nginx.mjs, test/support/apache.mjs): finding
 // a binary, a free loopback port, filling in a config template, checking the config, and
 // running the server in the foreground until it accepts connections; and, for their scripts
-// (scripts/demo-nginx.mjs, scripts/demo-apache.mjs), the PORT, the build of dist/ and Ctrl-C.
+// (demo/nginx/serve.mjs, demo/apache/serve.mjs), the PORT, the build of dist/ and Ctrl-C.
 // Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { execFileSync, spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';

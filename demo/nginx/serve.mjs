@@ -4,7 +4,7 @@
 // .cache/nginx/demo/, checks it with `nginx -t` and runs nginx in the foreground on
 // 127.0.0.1:$PORT (default 8080) until Ctrl-C.
 import { join } from 'node:path';
-import { INSTALL_HINT, PROJECT_ROOT, findNginx, startNginx } from '../test/support/nginx.mjs';
+import { INSTALL_HINT, PROJECT_ROOT, findNginx, startNginx } from '../../test/support/nginx.mjs';
 import {
   buildIfStale,
   exitIfInUse,
@@ -12,7 +12,7 @@ import {
   portFromEnv,
   startOrExit,
   stopOnSignals,
-} from '../test/support/server-kit.mjs';
+} from '../../test/support/server-kit.mjs';
 
 if (!findNginx()) failWith(INSTALL_HINT);
 const port = portFromEnv(8080);

@@ -13,7 +13,7 @@ import {
   findApache,
   findPhp,
   startApache,
-} from '../test/support/apache.mjs';
+} from '../../test/support/apache.mjs';
 import {
   buildIfStale,
   exitIfInUse,
@@ -21,7 +21,7 @@ import {
   portFromEnv,
   startOrExit,
   stopOnSignals,
-} from '../test/support/server-kit.mjs';
+} from '../../test/support/server-kit.mjs';
 
 if (!findApache()) failWith(INSTALL_HINT);
 if (!findPhp()) failWith(PHP_INSTALL_HINT);
