@@ -53,8 +53,13 @@ export default tseslint.config(
   ),
   layer(
     ['src/element/**/*.ts'],
-    ['**/ui/**', '**/i18n/**', 'lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'],
-    'src/element runs on every page: no Lit, no texts; it loads src/ui/banner-ui.ts with import() alone (docs/explanation/design-decisions.md).',
+    ['**/ui/**', '**/i18n/**', '**/embeds/**', 'lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'],
+    'src/element runs on every page: no Lit, no texts; it loads src/ui/banner-ui.ts and src/embeds/embeds.ts with import() alone (docs/explanation/design-decisions.md).',
+  ),
+  layer(
+    ['src/embeds/**/*.ts'],
+    ['**/ui/**', 'lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'],
+    'src/embeds is plain DOM: it ships as a file of its own, without Lit (docs/guide/embeds.md).',
   ),
   {
     // The interface takes what it needs of the element's stage through UiHost: a value imported

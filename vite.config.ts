@@ -1,5 +1,6 @@
 // Library builds. `scripts/build.mjs` runs the three modes one after another:
 //   iife        dist/consent-banner.iife.js   classic script tag, Lit inside
+//   embeds      dist/consent-banner-embeds.iife.js  what the script tag loads for embeds
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
 //   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
@@ -71,7 +72,7 @@ const asciiOnly = (): Plugin => ({
 
 /**
  * The Thai texts, escaped to plain ASCII, would cost six bytes a letter (`\u0e01`). Each run of
- * Thai letters in `src/i18n/th.ts` is shipped as `~…~` instead, one ASCII character a letter
+ * Thai letters in `src/i18n` (th.ts, embed.ts) is shipped as `~…~` instead, one ASCII character a letter
  * (U+0E01…U+0E5B become `!`…`{`), and decoded once when the module loads. The texts the page
  * gets are the same; only the file is smaller (docs/explanation/size-and-speed.md).
  */
@@ -81,7 +82,8 @@ const compactThai = (): Plugin => ({
   enforce: 'pre',
   transform(code, id) {
     // (`\0…`: a module put in its place, as `npm run size:table` does.)
-    if (id.startsWith('\0') || !id.endsWith('/src/i18n/th.ts')) return null;
+    if (id.startsWith('\0') || !/\/src\/i18n\/\w+\.ts$/.test(id) || !/[\u0e01-\u0e5b]/.test(code))
+      return null;
     const encode = (text: string) =>
       text.replace(
         /[\u0e01-\u0e5b]+/g,
@@ -93,8 +95,7 @@ const compactThai = (): Plugin => ({
       return `thai(${JSON.stringify(encode(text))})`;
     });
     const uncommented = out.replace(/\/\/.*|\/\*[^]*?\*\//g, '');
-    if (!count || /[\u0e00-\u0e7f]/.test(uncommented))
-      this.error('src/i18n/th.ts: a Thai text left as is');
+    if (!count || /[\u0e00-\u0e7f]/.test(uncommented)) this.error(`${id}: a Thai text left as is`);
     const decoder =
       'const thai = (s: string) => s.replace(/~([^~]*)~/g, (_m: string, run: string) => ' +
       'run.replace(/[^]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xde0)));\n';
@@ -157,8 +158,18 @@ const BUILDS: Record<string, Build> = {
       fileName: () => 'consent-banner.iife.js',
     },
     // One file: the user interface stays in it, evaluated only when it is first needed
-    // (docs/explanation/size-and-speed.md "Speed").
+    // (docs/explanation/size-and-speed.md "Speed"). The embeds are a file of their own, loaded
+    // by src/embeds/remote.ts (docs/explanation/design-decisions.md).
     rolldownOptions: { output: { codeSplitting: false } },
+  },
+  embeds: {
+    minify: true,
+    lib: {
+      entry: 'src/embeds/script-tag.ts',
+      formats: ['iife'],
+      name: 'ConsentBannerEmbeds',
+      fileName: () => 'consent-banner-embeds.iife.js',
+    },
   },
   standalone: {
     minify: true,
@@ -182,7 +193,11 @@ const BUILDS: Record<string, Build> = {
       external,
       output: {
         chunkFileNames: (chunk) =>
-          chunk.isDynamicEntry ? 'consent-banner-ui.js' : 'consent-banner-element.js',
+          chunk.isDynamicEntry
+            ? chunk.facadeModuleId?.endsWith('/src/embeds/embeds.ts')
+              ? 'consent-banner-embeds.js'
+              : 'consent-banner-ui.js'
+            : 'consent-banner-element.js',
       },
     },
   },
@@ -206,6 +221,11 @@ export default defineConfig(({ mode }): UserConfig => {
   const output = build.rolldownOptions?.output;
   return {
     publicDir: false,
+    // The script tag's embeds come from a file of their own (src/embeds/remote.ts).
+    resolve:
+      mode === 'iife'
+        ? { alias: [{ find: /^\.\/load-embeds\.js$/, replacement: '/src/embeds/remote.ts' }] }
+        : {},
     plugins: [
       compactThai(),
       minifyLiterals(build.minify === true),

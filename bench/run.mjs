@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, findChromium } from '../test/support/find-browser.mjs';
 import { bareLitIife } from '../scripts/bare-lit.mjs';
 import { brotliSize as brotli } from '../scripts/measure.mjs';
 import { pinFonts } from '../test/support/fonts.mjs';
+import { embedsBytes, embedsLine } from './embeds-bytes.mjs';
 import { hostPage } from './page.mjs';
 import { probe } from './probe.mjs';
 
@@ -735,6 +736,7 @@ async function main() {
     execFileSync('npm', ['run', 'build'], { cwd: root(''), stdio: 'inherit' });
   }
   const bytes = { ours: bytesOf('ours'), theirs: bytesOf('theirs') };
+  const embeds = await embedsBytes();
   const server = await listen(routes(await bareLitIife()));
   let browser;
   try {
@@ -748,6 +750,7 @@ async function main() {
     const growthRows = summariseGrowth(growth);
     printComparison(summaryRows, runs);
     printGrowth(growthRows);
+    console.log(`\n${embedsLine(embeds)}`);
     const results = {
       date: new Date().toISOString(),
       chromium: browser.version(),
@@ -759,6 +762,7 @@ async function main() {
       quietMs: QUIET_MS,
       metricsPollMs: METRICS_POLL_MS,
       bytes,
+      embeds,
       summary: summaryRows,
       growth: { elements: GROWTH_ELEMENTS, summary: growthRows, runs: growth },
       rounds,

@@ -1,6 +1,7 @@
 // `npm run screenshots`: PNGs of the banner for the README, made from the demo pages in a real
 // Chromium: Thai (SSO demo) and English (script-tag demo), light and dark, desktop and phone,
-// first layer and dialog; and the themed demo's first layer, light and dark. Named
+// first layer and dialog; the themed demo's first layer, light and dark; and an embed's
+// placeholder on the media demo (Thai light phone, English dark desktop). Named
 // `<layer>-<lang>-<scheme>-<device>.png`. Needs `npm run build` (the script-tag page loads
 // dist/consent-banner.iife.js). test/e2e/visual.spec.ts compares the same states.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -21,6 +22,11 @@ const DEVICES = [
   { name: 'phone', width: 390, height: 844 },
 ];
 const SCHEMES = ['light', 'dark'];
+/** The placeholder of the media demo's video (docs/guide/embeds.md). */
+const EMBEDS = [
+  { lang: 'th', scheme: 'light', device: 'phone' },
+  { lang: 'en', scheme: 'dark', device: 'desktop' },
+];
 
 mkdirSync(OUT, { recursive: true });
 // Start clean, so that no picture of an older naming stays behind.
@@ -65,6 +71,30 @@ try {
         await context.close();
       }
     }
+  }
+  for (const shot of EMBEDS) {
+    const device = DEVICES.find((d) => d.name === shot.device);
+    const context = await browser.newContext({
+      viewport: { width: device.width, height: device.height },
+      deviceScaleFactor: 1,
+      locale: shot.lang === 'th' ? 'th-TH' : 'en-US',
+      colorScheme: shot.scheme,
+      reducedMotion: 'reduce',
+    });
+    const tab = await context.newPage();
+    await tab.goto(`http://127.0.0.1:${port}/demo/media.html`);
+    // The page is Thai; the banner's own lang makes the placeholders English.
+    if (shot.lang === 'en') await tab.locator('consent-banner').evaluate((el) => (el.lang = 'en'));
+    const placeholder = tab.locator('[data-consent-placeholder]').first();
+    await placeholder
+      .getByRole('button', { name: shot.lang === 'th' ? 'โหลดเฉพาะรายการนี้' : 'Load this one' })
+      .waitFor();
+    await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+    await placeholder.screenshot({
+      path: `${OUT}/embed-${shot.lang}-${shot.scheme}-${shot.device}.png`,
+    });
+    count += 1;
+    await context.close();
   }
   console.log(`${count} screenshots written to ${OUT}/`);
 } finally {

@@ -75,6 +75,10 @@ const PARTS = [
         'export const scriptGate = () => ({ update: () => Promise.resolve(), observe() {}, disconnect() {} });',
     },
   ],
+  [
+    'embeds: what the script-tag file carries (the rest is a file of its own)',
+    { '/src/element/embeds.ts': 'export const embeds = () => () => {};' },
+  ],
   ['receipts', { '/src/effects/receipts.ts': 'export async function sendReceipts() {}' }],
   [
     'Google Consent Mode (mapping and dataLayer writer)',

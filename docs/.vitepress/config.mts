@@ -9,18 +9,29 @@ const REPO = 'https://github.com/consent-banner/consent-banner';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The script-tag demo page, live beside the docs (at /demo/script-tag.html): the page, what it
- * loads, and the built file it installs. Without a build (`npm run build`) it is left out.
+ * The script-tag demo pages, live beside the docs (at /demo/script-tag.html and, with embeds,
+ * /demo/media.html): the pages, what they load, and the built files they install. Without a build (`npm run build`) it is left out.
  */
-const DEMO = ['demo/script-tag.html', 'demo/demo.css', 'demo/panel.js', 'demo/analytics.js'];
+const DEMO = [
+  'demo/script-tag.html',
+  'demo/media.html',
+  'demo/thumbs/howto.svg',
+  'demo/demo.css',
+  'demo/panel.js',
+  'demo/analytics.js',
+];
 function copyDemo(outDir: string): void {
   const built = join(ROOT, 'dist/consent-banner.iife.js');
   if (!existsSync(built)) {
     console.warn('docs: no dist/consent-banner.iife.js (npm run build): the live demo is left out');
     return;
   }
-  mkdirSync(join(outDir, 'demo'), { recursive: true });
+  mkdirSync(join(outDir, 'demo/thumbs'), { recursive: true });
   copyFileSync(built, join(outDir, 'consent-banner.iife.js'));
+  copyFileSync(
+    join(ROOT, 'dist/consent-banner-embeds.iife.js'),
+    join(outDir, 'consent-banner-embeds.iife.js'),
+  );
   for (const file of DEMO) copyFileSync(join(ROOT, file), join(outDir, file));
 }
 
@@ -54,6 +65,7 @@ export default defineConfig({
           { text: 'Configuration', link: '/guide/configuration' },
           { text: 'Categories', link: '/guide/categories' },
           { text: 'Script gating', link: '/guide/script-gating' },
+          { text: 'Embedded content', link: '/guide/embeds' },
           { text: 'Google Consent Mode', link: '/guide/consent-mode' },
           { text: 'GA4, GTM and Matomo', link: '/guide/recipes' },
           { text: 'React, Vue and Angular', link: '/guide/frameworks' },

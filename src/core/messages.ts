@@ -38,6 +38,7 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   24: ': no label; visitors see a generic one until it has {"label": {"th": "…", "en": "…"}}',
   25: ': missing; the banner must link to the privacy policy',
   26: '; the banner asks for a choice again',
+  27: ': has src too, so it loaded before any consent; give it data-src alone',
 };
 
 /**

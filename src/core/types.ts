@@ -11,7 +11,15 @@ export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'ap
 
 /** Where a change came from (the `source` of `consent-change`). */
 export type ChangeSource =
-  'banner' | 'preferences' | 'api' | 'reset' | 'other-tab' | 'revision' | 'expiry' | 'gpc';
+  | 'banner'
+  | 'preferences'
+  | 'embed'
+  | 'api'
+  | 'reset'
+  | 'other-tab'
+  | 'revision'
+  | 'expiry'
+  | 'gpc';
 
 export type Lang = 'th' | 'en';
 

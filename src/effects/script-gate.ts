@@ -8,6 +8,7 @@
  * runs only once the parser is past it (something follows it in the document, or the document
  * has finished parsing), and the scripts after it wait too, to keep document order.
  */
+import { EMBED } from '../core/embed.js';
 import { PREFIX } from '../core/report.js';
 import { mayRun } from '../core/script-plan.js';
 import type { CategoryId } from '../core/types.js';
@@ -15,9 +16,11 @@ import { parsed } from './parser.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent-state])';
+/** What a change to the page must bring to be looked at: a gated script or an embed. */
+const WATCHED = `${SELECTOR},${EMBED}`;
 
 const holdsGated = (node: Node) =>
-  node instanceof Element && (node.matches(SELECTOR) || !!node.querySelector(SELECTOR));
+  node instanceof Element && (node.matches(WATCHED) || !!node.querySelector(WATCHED));
 
 export interface ScriptGate {
   /** Runs every waiting script that may run now. Resolves when they have run (or failed). */
@@ -27,14 +30,24 @@ export interface ScriptGate {
   disconnect(): void;
 }
 
-/** The gate of `doc`'s gated scripts. (A closure: its state minifies to one letter a name.) */
-export function scriptGate(doc: Document, isGranted: (id: CategoryId) => boolean): ScriptGate {
+/**
+ * The gate of `doc`'s gated scripts. `pass` is called with every look at the page, for the
+ * embeds (docs/guide/embeds.md). (A closure: its state minifies to one letter a name.)
+ */
+export function scriptGate(
+  doc: Document,
+  isGranted: (id: CategoryId) => boolean,
+  pass: () => void = () => {},
+): ScriptGate {
   let queue: Promise<void> = Promise.resolve();
   let observer: MutationObserver | null = null;
   /** A script that may run is still being parsed: look again at the next change. */
   let waiting = false;
 
-  const update = (): Promise<void> => (queue = queue.then(runWaiting));
+  const update = (): Promise<void> => {
+    pass();
+    return (queue = queue.then(runWaiting));
+  };
 
   const onParsed = (): void => {
     if (waiting) void update();

@@ -5,8 +5,10 @@ import { line, problem } from '../core/messages.js';
 import { PREFIX, guard } from '../core/report.js';
 import { SETTINGS } from '../core/settings.js';
 import type { CategoryId, ConsentState, Lang } from '../core/types.js';
+import { adopt } from '../effects/adopt.js';
 import { reserveSpace } from '../effects/page-space.js';
 import { coreStyles } from './core.styles.js';
+import { embeds } from './embeds.js';
 import { settingsLabel } from './settings-label.js';
 import { consentStore, type ConsentStore } from './store.js';
 import type { BannerUi, UiHost, View } from './ui-host.js';
@@ -116,6 +118,7 @@ export class ConsentBanner extends HTMLElement {
   #store: ConsentStore = consentStore(this, {
     lang: () => this.#lang(),
     sync: () => this.#sync(),
+    embeds: () => this.#embeds(),
   });
 
   #root = this.attachShadow({ mode: 'open' });
@@ -315,6 +318,14 @@ export class ConsentBanner extends HTMLElement {
     this.#then(async () => use(await load));
   }
 
+  /** Looks at the page's embeds (docs/guide/embeds.md): their code loads with the first one. */
+  #embeds = embeds(
+    this,
+    this.#store,
+    () => this.#lang(),
+    (decide) => this.#decide(decide),
+  );
+
   /** What the user interface reads and calls. */
   #uiHost: UiHost = {
     element: this,
@@ -350,6 +361,8 @@ export class ConsentBanner extends HTMLElement {
    * returning visitor's whole banner).
    */
   #draw(): void {
+    // The language or theme may have changed: the placeholders follow.
+    this.#embeds();
     if (this.#ui) return this.#ui.render();
     if (!this.#store.state.decided || !this.#settingsButton()) {
       this.#button?.remove();
@@ -369,22 +382,6 @@ export class ConsentBanner extends HTMLElement {
     }
     button.lang = lang;
     button.textContent = settingsLabel(lang, this.#store.derived.texts);
-  }
-}
-
-/**
- * The shadow root's styles, as one constructable stylesheet (no `<style>`: a page whose CSP
- * has `style-src 'self'` allows it); a `<style>` where the browser has none (Safari before
- * 16.4).
- */
-export function adopt(root: ShadowRoot, css: string): void {
-  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = root.querySelector('style') ?? root.appendChild(document.createElement('style'));
-    style.textContent = css;
   }
 }
 

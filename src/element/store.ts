@@ -45,6 +45,8 @@ export interface StoreView {
   lang(): Lang;
   /** The state changed without a decision made in this banner (the first read, a lapse). */
   sync(): void;
+  /** The gated scripts were looked at again: so are the embeds (docs/guide/embeds.md). */
+  embeds?(): void;
 }
 
 /** What the element reads and calls (docs/reference/events.md, "Methods"). */
@@ -352,7 +354,11 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
         return;
       }
       // A gated script naming a category this banner does not have never runs: said once.
-      gate ??= scriptGate(document, (id) => known(id, `data-consent="${id}"`) && isGranted(id));
+      gate ??= scriptGate(
+        document,
+        (id) => known(id, `data-consent="${id}"`) && isGranted(id),
+        view.embeds,
+      );
       // Upgraded by the parser at its start tag (the script in <head>, the element in the
       // markup): its JSON config child is not there yet. Start once the parser is past it.
       if (ready || parsed(host)) start();

@@ -71,18 +71,25 @@ document.addEventListener('consent-ready', (event) => { window.__heard = event.d
     expect(result.sameClass).toBe(true);
   });
 
-  test('the npm build: the element imports no Lit; its interface, a chunk of its own, imports lit', async () => {
+  test('the npm build: the element imports no Lit; its interface, a chunk of its own, imports lit; the embeds, another, none', async () => {
     // Read as built (the dev server would rewrite the bare imports).
     const index = await readFile('dist/index.js', 'utf8');
     const chunk = /from ["']\.\/([^"']+\.js)["']/.exec(index)?.[1];
     expect(chunk, 'dist/index.js re-exports a shared chunk').toBeTruthy();
     const element = await readFile(`dist/${chunk}`, 'utf8');
     expect(element, 'the element stage holds no Lit').not.toMatch(/["']lit[/"']|lit-html/);
-    const ui = /import\(["']\.\/([^"']+\.js)["']\)/.exec(element)?.[1];
-    expect(ui, 'the element loads its interface on demand').toBeTruthy();
-    const built = await readFile(`dist/${ui}`, 'utf8');
+    const loaded = [...element.matchAll(/import\(["']\.\/([^"']+\.js)["']\)/g)]
+      .map((m) => m[1])
+      .sort();
+    expect(loaded, 'the element loads its interface and its embeds on demand').toEqual([
+      'consent-banner-embeds.js',
+      'consent-banner-ui.js',
+    ]);
+    const built = await readFile('dist/consent-banner-ui.js', 'utf8');
     expect(built).toMatch(/from "lit\/html\.js"/);
     expect(built).not.toMatch(/function render\(|class ReactiveElement|LitElement extends/);
+    const embeds = await readFile('dist/consent-banner-embeds.js', 'utf8');
+    expect(embeds, 'the embeds hold no Lit').not.toMatch(/["']lit[/"']|lit-html/);
   });
 
   test('the page builds and the server entry are single files that import nothing', async () => {

@@ -1,0 +1,52 @@
+// The bytes our embeds add, against iframemanager 1.3 doing the same job (its JS, its CSS and
+// iframemanager-config.js: YouTube and Google Maps, Thai and English). Ours: the embeds file
+// (dist/consent-banner-embeds.iife.js, loaded only by pages with embeds) and what the script-tag
+// file carries for them (measured by building it again with src/element/embeds.ts taken out).
+// `npm run bench` prints it; `node bench/embeds-bytes.mjs` prints it alone.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliSize as brotli, buildIife } from '../scripts/measure.mjs';
+
+const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const MANAGER = 'node_modules/@orestbida/iframemanager/dist';
+const THEIRS = [
+  `${MANAGER}/iframemanager.js`,
+  `${MANAGER}/iframemanager.css`,
+  'bench/iframemanager-config.js',
+];
+const EMBEDS = 'dist/consent-banner-embeds.iife.js';
+
+/** The script-tag file built with the element's side of the embeds taken out. */
+const withoutEmbeds = {
+  name: 'without-embeds',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return resolved?.id.endsWith('/src/element/embeds.ts') ? '\0no-embeds' : null;
+  },
+  load: (id) => (id === '\0no-embeds' ? 'export const embeds = () => () => {};' : null),
+};
+
+/** `{ ours: { file, loader, total }, theirs: { files, total }, ratio }`, brotli 11 bytes. */
+export async function embedsBytes() {
+  const file = brotli(readFileSync(root(EMBEDS)));
+  const whole = brotli(await buildIife());
+  const loader = whole - brotli(await buildIife({ plugins: [withoutEmbeds] }));
+  const files = Object.fromEntries(THEIRS.map((f) => [f, brotli(readFileSync(root(f)))]));
+  const theirs = Object.values(files).reduce((a, b) => a + b, 0);
+  const ours = file + loader;
+  return {
+    ours: { file, loader, total: ours },
+    theirs: { files, total: theirs },
+    ratio: ours / theirs,
+  };
+}
+
+/** The line the bench prints. */
+export const embedsLine = ({ ours, theirs, ratio }) =>
+  `embeds: ${ours.total} B (the embeds file ${ours.file} B + ${ours.loader} B in the script-tag file) ` +
+  `against iframemanager 1.3's ${theirs.total} B (JS + CSS + configuration): ${ratio.toFixed(2)}x, ` +
+  `goal <= 0.8x ${ratio <= 0.8 ? 'met' : 'NOT met'}`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  console.log(embedsLine(await embedsBytes()));

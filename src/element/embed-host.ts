@@ -1,0 +1,27 @@
+/**
+ * The seam between the element and the embeds it loads only on pages that have them
+ * (docs/guide/embeds.md): what the element gives them (few names: the script-tag file pays for
+ * each one). Types only.
+ */
+import type { Lang } from '../core/types.js';
+import type { ConsentStore } from './store.js';
+
+export interface EmbedGate {
+  /** Loads the embeds that may load now, and puts placeholders in place of the others. */
+  update(): void;
+}
+
+/** What the embeds module exports. */
+export interface EmbedsModule {
+  /**
+   * The embeds of the page of `element`, the banner: `store` decides and knows the categories,
+   * `lang` is the visitor's language now, `decide` makes a decision as the banner's own buttons
+   * do (the confirmation follows).
+   */
+  embedGate(
+    element: HTMLElement,
+    store: ConsentStore,
+    lang: () => Lang,
+    decide: (decide: () => unknown) => void,
+  ): EmbedGate;
+}

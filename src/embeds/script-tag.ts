@@ -1,0 +1,8 @@
+/**
+ * The entry of `consent-banner-embeds.iife.js` (docs/guide/embeds.md): hands the embeds to the
+ * banner of `consent-banner.iife.js`, which loaded this file (src/embeds/remote.ts).
+ */
+import { EMBEDS_KEY } from '../core/embed.js';
+import { embedGate } from './embeds.js';
+
+(window as unknown as Record<symbol, unknown>)[EMBEDS_KEY] = { embedGate };

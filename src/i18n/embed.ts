@@ -1,0 +1,51 @@
+/**
+ * The texts of an embed's placeholder (docs/guide/embeds.md), in Thai and English. They load
+ * with the placeholder, on pages that have embeds. `{provider}` and `{category}` are filled in.
+ * The built-in categories' names are the banner's own (test/core/i18n.test.ts checks that they
+ * agree with src/i18n/th.ts and en.ts).
+ */
+import type { Lang } from '../core/types.js';
+import type { Strings } from './strings.js';
+
+export interface EmbedStrings extends Pick<
+  Strings,
+  'logsLabel' | 'preferencesLabel' | 'analyticsLabel' | 'otherLabel'
+> {
+  /** The placeholder's name when the iframe has no `title`. */
+  from: string;
+  /** What loading the embed shares, and with whom. */
+  shares: string;
+  /** Loads this embed, for this page view, and stores nothing. */
+  loadOnce: string;
+  /** Grants the embed's category: a decision like any other. */
+  allow: string;
+  /** Opens the content on the provider's own site. */
+  open: string;
+}
+
+export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
+  th: {
+    from: 'เนื้อหาจาก {provider}',
+    shares:
+      'เนื้อหานี้มาจาก {provider} เมื่อโหลด เบราว์เซอร์ของท่านจะส่งหมายเลขไอพี (IP Address) ของท่านไปยัง {provider} และ {provider} อาจตั้งคุกกี้ได้',
+    loadOnce: 'โหลดเฉพาะรายการนี้',
+    allow: 'อนุญาต “{category}” เสมอ',
+    open: 'เปิดดูที่ {provider}',
+    logsLabel: 'บันทึกการเข้าใช้งาน (Log Files)',
+    preferencesLabel: 'การตั้งค่าส่วนตัว',
+    analyticsLabel: 'สถิติผู้เยี่ยมชม',
+    otherLabel: 'คุกกี้อื่น ๆ',
+  },
+  en: {
+    from: 'Content from {provider}',
+    shares:
+      'This content comes from {provider}. Loading it sends your IP address to {provider}, which may set cookies.',
+    loadOnce: 'Load this one',
+    allow: 'Always allow “{category}”',
+    open: 'Open on {provider}',
+    logsLabel: 'Server log files',
+    preferencesLabel: 'Preferences',
+    analyticsLabel: 'Visitor statistics',
+    otherLabel: 'Other cookies',
+  },
+};
