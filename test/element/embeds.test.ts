@@ -198,16 +198,60 @@ describe('embeds', () => {
     await waitUntil(() => asked(1) === 1, 'the first embed loads');
   });
 
-  for (const [lang, theme] of [
-    ['th', 'light'],
-    ['en', 'dark'],
-  ] as const)
-    it(`axe finds no violation in a placeholder (${lang}, ${theme})`, async () => {
-      await page({ lang, theme });
-      await placeholders(2);
-      expect(boxes()[0]!.getAttribute('theme')).to.equal(theme);
-      for (const box of boxes()) await expect(box).to.be.accessible();
-    });
+  for (const lang of ['th', 'en'] as const)
+    for (const theme of ['light', 'dark'] as const)
+      it(`axe finds no violation in a placeholder (${lang}, ${theme})`, async () => {
+        await page({ lang, theme });
+        await placeholders(2);
+        expect(boxes()[0]!.getAttribute('theme')).to.equal(theme);
+        for (const box of boxes()) await expect(box).to.be.accessible();
+      });
+
+  it('readable at 320 px: in a column that narrow, nothing sticks out and every control is whole', async () => {
+    const { wrapper } = await page({ lang: 'th' });
+    wrapper.style.width = '320px';
+    await placeholders(2);
+    for (const box of boxes()) {
+      const outer = box.getBoundingClientRect();
+      expect(outer.width, 'no wider than its column').to.be.at.most(320);
+      const inner = inBox(box, 'embed')!;
+      expect(inner.scrollWidth, 'no sideways scrolling').to.be.at.most(inner.clientWidth);
+      for (const control of box.shadowRoot!.querySelectorAll('button, a')) {
+        const r = control.getBoundingClientRect();
+        expect(r.left).to.be.at.least(outer.left);
+        expect(r.right).to.be.at.most(outer.right);
+      }
+    }
+  });
+
+  it('the page styles it through ::part and the banner\u2019s custom properties; the thumbnail is the site\u2019s own', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      :root { --consent-banner-accent: rgb(0, 102, 51); }
+      [data-consent-placeholder]::part(embed-text) { font-style: italic; }`;
+    document.head.append(style);
+    try {
+      const { wrapper } = await page();
+      const thumbnailed = document.createElement('iframe');
+      thumbnailed.dataset.consent = 'media';
+      thumbnailed.dataset.src = `${CONTENT}?n=6&round=${round}`;
+      thumbnailed.dataset.consentThumbnail = '/test/element/embed-thumbnail.svg';
+      wrapper.prepend(thumbnailed);
+      await placeholders(3);
+      const [first] = boxes() as [HTMLElement];
+      expect(getComputedStyle(inBox(first, 'embed-text')!).fontStyle).to.equal('italic');
+      expect(getComputedStyle(inBox(first, 'embed-load')!).backgroundColor).to.equal(
+        'rgb(0, 102, 51)',
+      );
+      const images = boxes().flatMap((b) => [...b.shadowRoot!.querySelectorAll('img')]);
+      expect(images.map((img) => new URL(img.src).pathname)).to.deep.equal([
+        '/test/element/embed-thumbnail.svg',
+      ]);
+      expect(images[0]!.alt).to.equal('');
+    } finally {
+      style.remove();
+    }
+  });
 
   it('an iframe of a category the banner lacks is said once, never loads, and offers no Always allow', async () => {
     const messages = await captureConsole('warn', async () => {

@@ -57,4 +57,45 @@ describe('the built script tag and embeds', () => {
     expect(box()).to.equal(null);
     expect(windowOf(frame).errors).to.deep.equal([]);
   });
+
+  it('Load this one stores nothing; Always allow decides; an iframe added later waits; withdrawal puts them back', async () => {
+    const frame = await openFrame('/test/flows/pages/embeds.html');
+    const win = () => windowOf(frame);
+    const doc = () => win().document;
+    const boxes = () => [...doc().querySelectorAll<HTMLElement>('[data-consent-placeholder]')];
+    const control = (box: HTMLElement, part: string) =>
+      box.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)!;
+    const loaded = () => doc().querySelectorAll('iframe[src]').length;
+    await until(
+      () => boxes().length === 1 && !!control(boxes()[0]!, 'embed-load'),
+      'the placeholder',
+    );
+
+    await click(frame, control(boxes()[0]!, 'embed-load'));
+    await until(() => loaded() === 1, 'the embed loads once');
+    expect(doc().cookie).to.not.contain('consent=');
+    await reload(frame);
+    await until(() => boxes().length === 1, 'the placeholder again on the next page');
+
+    // An iframe the page adds later.
+    const late = doc().createElement('iframe');
+    late.title = 'Added later';
+    late.dataset.consent = 'preferences';
+    late.dataset.src = '/test/element/embed-content.html?n=late';
+    doc().querySelector('main')!.append(late);
+    await until(() => boxes().length === 2, 'a placeholder for the late iframe');
+
+    await until(() => !!control(boxes()[1]!, 'embed-allow'), 'Always allow');
+    await click(frame, control(boxes()[1]!, 'embed-allow'));
+    await until(() => loaded() === 2 && boxes().length === 0, 'both embeds load');
+    expect(doc().cookie).to.contain('consent=');
+
+    (
+      doc().querySelector('consent-banner') as HTMLElement & {
+        setConsent(choice: Record<string, boolean>): void;
+      }
+    ).setConsent({ preferences: false });
+    await until(() => boxes().length === 2 && loaded() === 0, 'the placeholders back');
+    expect(win().errors).to.deep.equal([]);
+  });
 });
