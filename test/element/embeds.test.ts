@@ -5,6 +5,7 @@
 // the browser's own resource timing tells whether it was asked for.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define.js';
 import { decodeRecord } from '../../src/core/codec.js';
 import { EMBED_STRINGS } from '../../src/i18n/embed.js';
@@ -31,7 +32,7 @@ const asked = (n: number) =>
 let round = 0;
 
 /** A page with a banner and two embeds of `media`, each at a URL of its own. */
-async function page(options: { lang?: string; theme?: string } = {}) {
+async function page(options: { lang?: string; theme?: string; receiptUrl?: string } = {}) {
   round++;
   const src = (n: number) => `${CONTENT}?n=${n}&round=${round}`;
   const wrapper = await fixture<HTMLDivElement>(html`
@@ -49,6 +50,7 @@ async function page(options: { lang?: string; theme?: string } = {}) {
       <consent-banner
         policy-url="/privacy"
         theme=${options.theme ?? 'light'}
+        receipt-url=${ifDefined(options.receiptUrl)}
         .config=${CONFIG}
       ></consent-banner>
     </div>
@@ -118,8 +120,10 @@ describe('embeds', () => {
     expect(asked(2)).to.equal(0);
   });
 
-  it('Always allow is a decision: the cookie, consent-change from "embed", every embed of the category', async () => {
-    await page();
+  it('Always allow is a decision: the cookie, consent-change from "embed", the receipt, every embed of the category', async () => {
+    // The test server's receiver (web-test-runner.config.mjs), one of its own.
+    const receipts = `/__receipts/embeds-${crypto.randomUUID()}`;
+    await page({ receiptUrl: receipts });
     await placeholders(2);
     const events = recordEvents();
     inBox(boxes()[1]!, 'embed-allow')!.click();
@@ -131,6 +135,15 @@ describe('embeds', () => {
     expect(record?.denied).to.include('analytics');
     expect(record?.method).to.equal('custom');
     expect(document.activeElement).to.equal(frame('two'));
+    // The receipt, as for any decision.
+    let sent: { granted: string[]; method: string }[] = [];
+    await waitUntil(async () => {
+      const posts = (await (await fetch(receipts)).json()) as { body: string }[];
+      sent = posts.map((p) => JSON.parse(p.body) as { granted: string[]; method: string });
+      return sent.length === 1;
+    }, 'the receipt arrives');
+    expect(sent[0]!.granted).to.include('media');
+    expect(sent[0]!.method).to.equal('custom');
   });
 
   it('a granted category loads its embeds at once, with no placeholder', async () => {
