@@ -298,4 +298,20 @@ describe('embeds', () => {
     ]);
     expect(document.querySelectorAll('iframe[data-consent]')).to.have.length(0);
   });
+
+  it('a banner that left the page leaves the embeds to the one that is there now', async () => {
+    const { wrapper: first, el: gone } = await page();
+    await placeholders(2);
+    first.remove();
+    await page();
+    await placeholders(2);
+    inBox(boxes()[0]!, 'embed-load')!.click();
+    await waitUntil(() => frame('one')?.getAttribute('src'), 'the embed loads');
+    // The removed banner draws again (a setting changed): it must not touch this page's embeds.
+    gone.setAttribute('lang', 'th');
+    await gone.updateComplete;
+    await gone.updateComplete;
+    expect(frame('one')?.getAttribute('src')).to.contain(`${CONTENT}?n=1`);
+    expect(boxes()).to.have.length(1);
+  });
 });
