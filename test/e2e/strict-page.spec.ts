@@ -155,6 +155,28 @@ test.describe('a page with a strict CSP and Trusted Types', () => {
     });
   }
 
+  test('the script tag loads the embeds file under the same policy: the placeholder, then the embed, no violation', async ({
+    page,
+    context,
+    pageErrors,
+  }) => {
+    const path = '/test/e2e/pages/strict/embeds.html';
+    await recordViolations(page);
+    await serveWithPolicy(context, path, policy());
+    const ui = bannerUi(page, EN);
+    await page.goto(path);
+    const placeholder = page.locator('[data-consent-placeholder]');
+    await expect(placeholder.getByRole('button', { name: 'Load this one' })).toBeVisible();
+    // The thumbnail (the site's own) and the styles (constructable) apply under the policy.
+    await expect(placeholder.locator('img')).toHaveJSProperty('complete', true);
+    expect(await placeholder.evaluate((el) => el.shadowRoot?.adoptedStyleSheets.length)).toBe(1);
+    await ui.acceptAll.click();
+    await expect(page.locator('iframe')).toHaveAttribute('src', /embed-content\.html\?n=strict/);
+    await expect(placeholder).toHaveCount(0);
+    expect(await violations(page), 'no securitypolicyviolation').toEqual([]);
+    expect(pageErrors, 'no console error').toEqual([]);
+  });
+
   test('without `consent-banner` in trusted-types: violations, and the gated scripts do not run', async ({
     page,
     context,
