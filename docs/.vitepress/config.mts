@@ -70,6 +70,7 @@ export default defineConfig({
           { text: 'GA4, GTM and Matomo', link: '/guide/recipes' },
           { text: 'React, Vue and Angular', link: '/guide/frameworks' },
           { text: 'Testing with Playwright', link: '/guide/testing' },
+          { text: 'Auditing a site', link: '/guide/audit' },
           { text: 'Styling', link: '/guide/styling' },
         ],
       },

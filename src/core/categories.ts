@@ -17,8 +17,22 @@ export const BUILT_IN: readonly Category[] = [
   { id: 'analytics', required: false, clear: ANALYTICS_COOKIES },
 ];
 
+/**
+ * One entry of a category's declaration (docs/guide/categories.md "What a category stores"): a
+ * cookie (or a family, `prefix*`) or a storage key, who sets it (none: the site itself), why,
+ * and for how long.
+ */
+export interface CookieDeclaration {
+  name: string;
+  provider?: string;
+  purpose: LocalizedText;
+  duration: LocalizedText;
+}
+
 /** What a host may say about one category in `config.categories`. */
 export interface CategoryConfig {
+  /** What the category stores; its names are the default `clear` list. */
+  cookies?: CookieDeclaration[];
   required?: boolean;
   label?: LocalizedText;
   description?: LocalizedText;
@@ -60,7 +74,9 @@ export function resolveCategories(options: CategoryOptions): Category[] {
     // `logs` has its own attribute: logs="optional" offers it whatever `categories` lists.
     if (!required && offered && !offered.includes(id) && id !== 'logs') continue;
     // The host's label, description and Consent Mode types, when it gave them.
-    result.push({ ...own, id, required, clear: own.clear ?? base?.clear ?? [] });
+    // What it declares is what it clears, unless it says otherwise.
+    const clear = own.clear ?? own.cookies?.map((c) => c.name) ?? base?.clear ?? [];
+    result.push({ ...own, id, required, clear });
   }
   return result;
 }

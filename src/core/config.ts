@@ -2,7 +2,7 @@
  * Validates what a host gives us (attributes, the `config` object, JSON children). Bad input
  * never throws: it is dropped with a message and the safe default stands (docs/explanation/design-decisions.md).
  */
-import { isCategoryId, type CategoryConfig } from './categories.js';
+import { isCategoryId, type CategoryConfig, type CookieDeclaration } from './categories.js';
 import { isConsentType } from './consent-mode.js';
 import { problem } from './messages.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from './settings.js';
@@ -83,6 +83,22 @@ function list(
   return kept;
 }
 
+/** A category's declaration: each wrong entry is said, and left out. */
+function declaration(value: unknown, where: string, problems: string[]): CookieDeclaration[] {
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  // (Its texts are checked where they are shown.)
+  return items.filter((entry, i): entry is CookieDeclaration => {
+    const good =
+      isObject(entry) &&
+      typeof entry.name === 'string' &&
+      COOKIE_PATTERN.test(entry.name) &&
+      isObject(entry.purpose) &&
+      isObject(entry.duration);
+    if (!good) problems.push(ignored(`${where}[${i}]`, 28));
+    return good;
+  });
+}
+
 /** One category's settings; `undefined` when it is not an object. */
 function category(value: unknown, where: string, problems: string[]): CategoryConfig | undefined {
   // Each known key is checked into `out` (each has its own type); the rest is reported.
@@ -93,6 +109,7 @@ function category(value: unknown, where: string, problems: string[]): CategoryCo
     else if (key === 'clear')
       out.clear = list(item, at, problems, (name) => COOKIE_PATTERN.test(name), 6);
     else if (key === 'consentMode') out.consentMode = list(item, at, problems, isConsentType, 7);
+    else if (key === 'cookies') out.cookies = declaration(item, at, problems);
     else problems.push(ignored(at, key === 'required' ? 8 : 9));
     return undefined;
   });

@@ -39,6 +39,7 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   25: ': missing; the banner must link to the privacy policy',
   26: '; the banner asks for a choice again',
   27: ': has src too, so it loaded before any consent; give it data-src alone',
+  28: ': expected {"name": "…", "purpose": {"th": "…", "en": "…"}, "duration": {"th": "…", "en": "…"}}',
 };
 
 /**

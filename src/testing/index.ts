@@ -9,4 +9,19 @@ export {
   type PresetOptions,
 } from './preset.js';
 export { consentBanner, type ConsentBannerOptions, type ConsentBannerPage } from './page.js';
+export {
+  auditConsent,
+  expectNoConsentViolations,
+  type AuditChoice,
+  type AuditOptions,
+  type AuditPage,
+  type ConsentAudit,
+  type DraftEntry,
+  type FoundCookie,
+  type FoundRequest,
+  type FoundStorage,
+  type Violation,
+  type ViolationKind,
+  type When,
+} from './audit.js';
 export type { ConsentState } from '../core/types.js';

@@ -169,6 +169,24 @@ describe('categories', () => {
       expect(none?.clear).to.deep.equal([]);
     });
 
+    it('clears what a category declares, unless its own clear list says otherwise', () => {
+      const entry = (name: string) => ({
+        name,
+        purpose: { th: 'สถิติ', en: 'Statistics' },
+        duration: { th: '1 ปี', en: '1 year' },
+      });
+      const declared = resolve({
+        config: {
+          analytics: { cookies: [entry('_ga'), entry('_ga_*')] },
+          video: { cookies: [entry('VISITOR_INFO1_LIVE')] },
+        },
+      });
+      expect(declared.find((c) => c.id === 'analytics')?.clear).to.deep.equal(['_ga', '_ga_*']);
+      expect(declared.find((c) => c.id === 'video')?.clear).to.deep.equal(['VISITOR_INFO1_LIVE']);
+      const own = resolve({ config: { analytics: { cookies: [entry('_ga')], clear: ['_x*'] } } });
+      expect(own.find((c) => c.id === 'analytics')?.clear).to.deep.equal(['_x*']);
+    });
+
     it('gives other categories an empty clear list, and no texts unless configured', () => {
       for (const c of resolve({ config: { marketing: {} } })) {
         if (c.id === 'analytics') continue;

@@ -219,6 +219,42 @@ describe('config', () => {
       ]);
     });
 
+    it('a declaration keeps its good entries and names each bad one', () => {
+      const good = {
+        name: '_ga',
+        provider: 'Google Analytics',
+        purpose: { th: 'แยกผู้เยี่ยมชม', en: 'Tells visitors apart' },
+        duration: { th: '2 ปี', en: '2 years' },
+      };
+      const { value, problems } = parsed(() =>
+        parseConfig(
+          {
+            categories: {
+              analytics: {
+                cookies: [
+                  good,
+                  { ...good, name: '*' },
+                  { name: '_gid' },
+                  'x',
+                  { ...good, name: '_ga_*' },
+                ],
+              },
+            },
+          },
+          STRING_KEYS,
+        ),
+      );
+      expect(value.categories?.analytics?.cookies?.map((c) => c.name)).to.deep.equal([
+        '_ga',
+        '_ga_*',
+      ]);
+      const expected =
+        ': expected {"name": "…", "purpose": {"th": "…", "en": "…"}, "duration": {"th": "…", "en": "…"}}';
+      expect(problems).to.deep.equal(
+        [1, 2, 3].map((i) => `categories.analytics.cookies[${i}] ignored${expected}`),
+      );
+    });
+
     it('does not pollute Object.prototype', () => {
       parseConfig(
         JSON.parse('{"categories":{"__proto__":{"required":true}},"__proto__":{"polluted":1}}'),

@@ -1,0 +1,472 @@
+/**
+ * `auditConsent(browser, { urls })`: checks a site against its own declaration (docs/guide/audit.md).
+ * For each choice (none yet, reject all, accept all, each optional category alone) it visits
+ * every URL in a fresh context, lets each page settle, and records the cookies, the
+ * `localStorage` and `sessionStorage` keys and the requests to other origins, each with whether it
+ * came before or after the choice. Then it compares them with what the banner on each page
+ * declares (`config.categories.<id>.cookies`).
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { matchesCookie } from '../core/script-plan.js';
+
+/** A choice the audit makes: none yet, reject all, accept all, or one optional category alone. */
+export type AuditChoice = 'none' | 'reject-all' | 'accept-all' | `only ${string}`;
+
+export interface AuditOptions {
+  /** The pages to visit, as absolute URLs, in order. */
+  urls: readonly string[];
+  /** How long a page must be quiet (no request) to count as settled, in ms (default 1000). */
+  settleMs?: number;
+  /** At most this many of `urls` are visited (default 20). */
+  maxPages?: number;
+  /** Options for each fresh context (locale, viewport, `ignoreHTTPSErrors`, …). */
+  contextOptions?: BrowserContextOptions;
+}
+
+/** When something appeared: before the choice was made, or after it. */
+export type When = 'before-choice' | 'after-choice';
+
+export interface FoundCookie {
+  name: string;
+  domain: string;
+  /** Set for the site's own host (or a domain above it), not a third party's. */
+  firstParty: boolean;
+  /** Seconds since the epoch; -1 for a session cookie. */
+  expires: number;
+  when: When;
+  /** The banner's own: the consent cookie. */
+  banner?: true;
+}
+export interface FoundStorage {
+  area: 'localStorage' | 'sessionStorage';
+  key: string;
+  when: When;
+  /** The banner's own: receipts waiting to be sent. */
+  banner?: true;
+}
+export interface FoundRequest {
+  url: string;
+  host: string;
+  when: When;
+}
+
+export interface AuditPage {
+  url: string;
+  choice: AuditChoice;
+  cookies: FoundCookie[];
+  storage: FoundStorage[];
+  requests: FoundRequest[];
+}
+
+export type ViolationKind = 'before-choice' | 'refused' | 'undeclared' | 'not-cleared';
+
+export interface Violation {
+  kind: ViolationKind;
+  url: string;
+  choice: AuditChoice;
+  what: 'cookie' | 'storage' | 'request';
+  /** The cookie's name, the storage key, or the request's host. */
+  name: string;
+  detail: string;
+}
+
+/** One declared entry, as the banner's configuration gives it. */
+interface Declared {
+  category: string;
+  name: string;
+  provider?: string;
+}
+
+/** What the banner on a page says about itself. */
+interface PageFacts {
+  cookieName: string;
+  required: string[];
+  optional: string[];
+  declared: Declared[];
+}
+
+export interface ConsentAudit {
+  pages: AuditPage[];
+  violations: Violation[];
+  /** A report to read, for example in a CI job summary. */
+  toMarkdown(): string;
+  /** `config.categories.<id>.cookies` entries for what the audit found, to complete and paste. */
+  draftDeclaration(): Record<string, { cookies: DraftEntry[] }>;
+}
+
+export interface DraftEntry {
+  name: string;
+  provider?: string;
+  purpose: { th: string; en: string };
+  duration: { th: string; en: string };
+}
+
+const BANNER_STORAGE = 'consent-banner:receipts:*';
+
+/** Reads the banner's categories and declaration on `page` (its `config` and JSON child). */
+async function factsOf(page: Page): Promise<PageFacts> {
+  await page.waitForFunction(() => customElements.get('consent-banner') !== undefined);
+  return page.evaluate(() => {
+    type Entry = { name?: unknown; provider?: unknown };
+    type Own = { cookies?: Entry[]; required?: unknown };
+    const el = document.querySelector('consent-banner') as
+      | (HTMLElement & {
+          consent: { categories: Record<string, boolean> };
+          config?: { categories?: Record<string, Own> } | null;
+          cookieName: string;
+          logs: string;
+        })
+      | null;
+    if (!el) throw new Error(`no <consent-banner> on ${location.href}`);
+    const child = el.querySelector(':scope > script[type="application/json"]');
+    let fromChild: { categories?: Record<string, Own> } = {};
+    try {
+      fromChild = child ? (JSON.parse(child.textContent ?? '') as typeof fromChild) : {};
+    } catch {
+      // The banner says so on the console (CB1); the audit treats it as no declaration.
+    }
+    const categories = { ...fromChild.categories, ...el.config?.categories };
+    const ids = Object.keys(el.consent.categories);
+    // Required: necessary, logs unless the page makes it optional, and what the config says.
+    const required = ids.filter(
+      (id) =>
+        id === 'necessary' ||
+        (id === 'logs' && el.logs !== 'optional') ||
+        categories[id]?.required === true,
+    );
+    const declared: { category: string; name: string; provider?: string }[] = [];
+    for (const [category, own] of Object.entries(categories))
+      for (const entry of own?.cookies ?? [])
+        if (typeof entry?.name === 'string')
+          declared.push({
+            category,
+            name: entry.name,
+            provider: typeof entry.provider === 'string' ? entry.provider : undefined,
+          });
+    return {
+      cookieName: el.cookieName,
+      required,
+      optional: ids.filter((id) => !required.includes(id)),
+      declared,
+    };
+  });
+}
+
+/** The banner's own cookie or storage key. */
+const isBanners = (facts: PageFacts, name: string) =>
+  name === facts.cookieName || matchesCookie(name, BANNER_STORAGE);
+
+/** The category that declares a cookie or storage key `name`; the banner's own are `necessary`. */
+function categoryOfName(facts: PageFacts, name: string): string | null {
+  if (isBanners(facts, name)) return 'necessary';
+  return facts.declared.find((d) => matchesCookie(name, d.name))?.category ?? null;
+}
+
+/** The category that declares requests to `host`: an entry whose `provider` is that domain. */
+function categoryOfHost(facts: PageFacts, host: string): string | null {
+  const found = facts.declared.find(
+    (d) =>
+      d.provider &&
+      /\./.test(d.provider) &&
+      `.${host}`.endsWith(`.${d.provider.replace(/^\./, '')}`),
+  );
+  return found?.category ?? null;
+}
+
+/** Waits until `page` has made no request for `quiet` ms. */
+async function settle(page: Page, quiet: number): Promise<void> {
+  await page.waitForLoadState('load');
+  let last = Date.now();
+  const mark = () => (last = Date.now());
+  page.on('request', mark);
+  try {
+    while (Date.now() - last < quiet)
+      await page.waitForTimeout(Math.max(50, quiet - (Date.now() - last)));
+  } finally {
+    page.off('request', mark);
+  }
+}
+
+const firstPartyOf = (domain: string, host: string) =>
+  `.${host}`.endsWith(`.${domain.replace(/^\./, '')}`);
+
+/** Everything stored now, each marked with `when` unless it was seen earlier. */
+async function snapshot(context: BrowserContext, page: Page, when: When, seen: AuditPage) {
+  const host = new URL(page.url()).hostname;
+  for (const c of await context.cookies())
+    if (!seen.cookies.some((s) => s.name === c.name && s.domain === c.domain))
+      seen.cookies.push({
+        name: c.name,
+        domain: c.domain,
+        firstParty: firstPartyOf(c.domain, host),
+        expires: c.expires,
+        when,
+      });
+  const keys = await page.evaluate(() => ({
+    localStorage: Object.keys(localStorage),
+    sessionStorage: Object.keys(sessionStorage),
+  }));
+  for (const area of ['localStorage', 'sessionStorage'] as const)
+    for (const key of keys[area])
+      if (!seen.storage.some((s) => s.area === area && s.key === key))
+        seen.storage.push({ area, key, when });
+}
+
+/** Makes `choice` through the banner's API, as a visitor's decision would be stored. */
+async function decide(page: Page, choice: AuditChoice): Promise<void> {
+  await page.evaluate((choice) => {
+    const el = document.querySelector('consent-banner') as HTMLElement & {
+      acceptAll(): void;
+      rejectAll(): void;
+      setConsent(choice: Record<string, boolean>): void;
+    };
+    if (choice === 'accept-all') el.acceptAll();
+    else if (choice === 'reject-all') el.rejectAll();
+    else el.setConsent({ [choice.slice('only '.length)]: true });
+  }, choice);
+}
+
+/**
+ * Audits `urls` for every choice (docs/guide/audit.md): the report lists what each page stored
+ * and sent, and the violations of the site's declaration.
+ */
+export async function auditConsent(browser: Browser, options: AuditOptions): Promise<ConsentAudit> {
+  const urls = options.urls.slice(0, options.maxPages ?? 20);
+  if (!urls.length) throw new Error('auditConsent: `urls` names no page');
+  const quiet = options.settleMs ?? 1000;
+  const pages: AuditPage[] = [];
+  const violations: Violation[] = [];
+  const say = (v: Violation) => {
+    if (
+      !violations.some(
+        (o) => o.kind === v.kind && o.choice === v.choice && o.what === v.what && o.name === v.name,
+      )
+    )
+      violations.push(v);
+  };
+
+  // The choices come from the first page's banner: none, reject, accept, each optional alone.
+  const probe = await browser.newContext(options.contextOptions);
+  let optional: string[];
+  try {
+    const page = await probe.newPage();
+    await page.goto(urls[0] as string);
+    optional = (await factsOf(page)).optional;
+  } finally {
+    await probe.close();
+  }
+  const choices: AuditChoice[] = [
+    'none',
+    'reject-all',
+    'accept-all',
+    ...optional.map((id) => `only ${id}` as const),
+  ];
+
+  for (const choice of choices) {
+    const context = await browser.newContext(options.contextOptions);
+    try {
+      const page = await context.newPage();
+      let when: When = 'before-choice';
+      const requests: FoundRequest[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!/^https?:$/.test(url.protocol)) return;
+        const top = page.url().startsWith('http') ? new URL(page.url()).origin : null;
+        if (top && url.origin !== top) requests.push({ url: url.href, host: url.hostname, when });
+      });
+      for (const [index, url] of urls.entries()) {
+        const found: AuditPage = { url, choice, cookies: [], storage: [], requests: [] };
+        const start = requests.length;
+        await page.goto(url);
+        await settle(page, quiet);
+        const facts = await factsOf(page);
+        // A cookie already seen on an earlier page of this choice was reported there.
+        const earlier = new Set(
+          pages
+            .filter((p) => p.choice === choice)
+            .flatMap((p) => p.cookies.map((c) => `${c.name}@${c.domain}`)),
+        );
+        await snapshot(context, page, when, found);
+        found.cookies = found.cookies.filter((c) => !earlier.has(`${c.name}@${c.domain}`));
+        if (choice !== 'none' && index === 0) {
+          await decide(page, choice);
+          when = 'after-choice';
+          await settle(page, quiet);
+          await snapshot(context, page, when, found);
+        }
+        found.requests = requests.slice(start);
+        for (const item of [...found.cookies, ...found.storage])
+          if (isBanners(facts, 'name' in item ? item.name : item.key)) item.banner = true;
+        pages.push(found);
+        judge(found, facts, choice, say);
+      }
+      if (choice === 'accept-all') await checkClearing(page, context, quiet, say);
+    } finally {
+      await context.close();
+    }
+  }
+  return report(pages, violations);
+}
+
+/** Adds the violations of one page's findings. */
+function judge(
+  found: AuditPage,
+  facts: PageFacts,
+  choice: AuditChoice,
+  say: (v: Violation) => void,
+) {
+  const granted = (category: string) =>
+    facts.required.includes(category) ||
+    choice === 'accept-all' ||
+    (choice.startsWith('only ') && choice.slice('only '.length) === category);
+  const check = (
+    what: Violation['what'],
+    name: string,
+    when: When,
+    category: string | null,
+    where: string,
+  ) => {
+    const base = { url: found.url, choice, what, name };
+    if (when === 'before-choice' && (category === null || !facts.required.includes(category)))
+      say({
+        ...base,
+        kind: 'before-choice',
+        detail: `${where} before any choice${category ? ` (declared under ${category})` : ' (not declared)'}`,
+      });
+    else if (when === 'after-choice' && category === null)
+      say({ ...base, kind: 'undeclared', detail: `${where}, declared under no category` });
+    else if (when === 'after-choice' && category !== null && !granted(category))
+      say({ ...base, kind: 'refused', detail: `${where} though ${category} is refused` });
+  };
+  for (const c of found.cookies)
+    check(
+      'cookie',
+      c.name,
+      c.when,
+      categoryOfName(facts, c.name),
+      `cookie ${c.name} (${c.domain}${c.firstParty ? '' : ', third party'})`,
+    );
+  for (const s of found.storage)
+    check('storage', s.key, s.when, categoryOfName(facts, s.key), `${s.area} ${s.key}`);
+  for (const r of found.requests)
+    check('request', r.host, r.when, categoryOfHost(facts, r.host), `request to ${r.host}`);
+}
+
+/** After accept all, each optional category withdrawn: what it declares must be gone. */
+async function checkClearing(
+  page: Page,
+  context: BrowserContext,
+  quiet: number,
+  say: (v: Violation) => void,
+) {
+  const facts = await factsOf(page);
+  const url = page.url();
+  for (const category of facts.optional) {
+    const names = facts.declared.filter((d) => d.category === category).map((d) => d.name);
+    if (!names.length) continue;
+    await page.evaluate((id) => {
+      const el = document.querySelector('consent-banner') as HTMLElement & {
+        setConsent(c: Record<string, boolean>): void;
+      };
+      el.setConsent({ [id]: false });
+    }, category);
+    await settle(page, quiet);
+    for (const c of await context.cookies())
+      if (names.some((n) => matchesCookie(c.name, n)))
+        say({
+          kind: 'not-cleared',
+          url,
+          choice: 'accept-all',
+          what: 'cookie',
+          name: c.name,
+          detail: `cookie ${c.name} (${c.domain}${c.path === '/' ? '' : `, path ${c.path}`}) still there after ${category} was withdrawn`,
+        });
+  }
+}
+
+function report(pages: AuditPage[], violations: Violation[]): ConsentAudit {
+  return {
+    pages,
+    violations,
+    toMarkdown: () => markdown(pages, violations),
+    draftDeclaration: () => draft(pages),
+  };
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+function markdown(pages: AuditPage[], violations: Violation[]): string {
+  const lines = ['# Consent audit', ''];
+  const urls = [...new Set(pages.map((p) => p.url))];
+  const choices = [...new Set(pages.map((p) => p.choice))];
+  lines.push(`${urls.length} page(s) × ${choices.length} choice(s): ${choices.join(', ')}.`, '');
+  if (!violations.length) lines.push('**No violations.**', '');
+  else {
+    lines.push(
+      `**${violations.length} violation(s)**`,
+      '',
+      '| kind | choice | what | name | detail | page |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const v of violations)
+      lines.push(
+        `| ${v.kind} | ${v.choice} | ${v.what} | \`${cell(v.name)}\` | ${cell(v.detail)} | ${cell(v.url)} |`,
+      );
+    lines.push('');
+  }
+  lines.push('## What each choice stored and sent', '');
+  for (const choice of choices) {
+    const found = pages.filter((p) => p.choice === choice);
+    const cookies = found.flatMap((p) => p.cookies.map((c) => `\`${c.name}\` (${c.when})`));
+    const storage = found.flatMap((p) => p.storage.map((s) => `\`${s.key}\` (${s.when})`));
+    const hosts = [
+      ...new Set(found.flatMap((p) => p.requests.map((r) => `\`${r.host}\` (${r.when})`))),
+    ];
+    lines.push(
+      `- **${choice}**: cookies ${cookies.join(', ') || 'none'}; storage ${[...new Set(storage)].join(', ') || 'none'}; other origins ${hosts.join(', ') || 'none'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Each name found, under the category whose choice first showed it (`necessary` for none). */
+function draft(pages: AuditPage[]): Record<string, { cookies: DraftEntry[] }> {
+  const out: Record<string, { cookies: DraftEntry[] }> = {};
+  const placed = new Set<string>();
+  const todo = { th: '…', en: '…' };
+  const order = [...pages].sort((a, b) => rank(a.choice) - rank(b.choice));
+  for (const page of order) {
+    const category =
+      page.choice === 'none'
+        ? 'necessary'
+        : page.choice.startsWith('only ')
+          ? page.choice.slice(5)
+          : null;
+    if (!category) continue;
+    const add = (name: string, provider?: string) => {
+      if (placed.has(name)) return;
+      placed.add(name);
+      (out[category] ??= { cookies: [] }).cookies.push({
+        name,
+        ...(provider ? { provider } : {}),
+        purpose: { ...todo },
+        duration: { ...todo },
+      });
+    };
+    // The banner's own are declared by the banner.
+    for (const c of page.cookies)
+      if (!c.banner) add(c.name, c.firstParty ? undefined : c.domain.replace(/^\./, ''));
+    for (const s of page.storage) if (!s.banner) add(s.key);
+    for (const r of page.requests) add(r.host, r.host);
+  }
+  return out;
+}
+
+const rank = (choice: AuditChoice) => (choice === 'none' ? 0 : choice.startsWith('only ') ? 1 : 2);
+
+/** Fails with a readable list when `report` has violations (docs/guide/audit.md). */
+export function expectNoConsentViolations(report: ConsentAudit): void {
+  if (!report.violations.length) return;
+  const list = report.violations.map((v) => `- ${v.kind} (${v.choice}, ${v.url}): ${v.detail}`);
+  throw new Error(`${report.violations.length} consent violation(s):\n${list.join('\n')}`);
+}

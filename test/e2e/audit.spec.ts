@@ -1,0 +1,64 @@
+// auditConsent (docs/guide/audit.md) against a page that breaks its declaration every way there
+// is, and against the SSO demo, which declares what it sets: each kind of violation is found on
+// the first, none on the second.
+import { auditConsent, expectNoConsentViolations } from '../../src/testing/index.js';
+import { expect, test } from './fixtures.js';
+
+test('the leaky page: before-choice, refused, undeclared and not-cleared, each found and named', async ({
+  browser,
+  baseURL,
+}) => {
+  const report = await auditConsent(browser, {
+    urls: [`${baseURL}/test/e2e/pages/leaky.html`],
+    settleMs: 400,
+  });
+  const seen = report.violations.map((v) => `${v.kind} ${v.choice} ${v.what} ${v.name}`);
+  expect(seen).toEqual(
+    expect.arrayContaining([
+      'before-choice none cookie tracker_id',
+      'before-choice none request localhost',
+      'refused reject-all cookie _ga',
+      'refused only preferences cookie _ga',
+      'undeclared accept-all cookie undeclared_pixel',
+      'not-cleared accept-all cookie _ga_leak',
+    ]),
+  );
+  // What a refused category declares is not reported when it is granted.
+  expect(seen).not.toContain('refused accept-all cookie _ga');
+  expect(seen).not.toContain('refused only analytics cookie _ga');
+  expect(() => expectNoConsentViolations(report)).toThrow(
+    /before-choice \(none, .*leaky\.html\): cookie tracker_id/,
+  );
+  const markdown = report.toMarkdown();
+  expect(markdown).toContain('| before-choice | none | cookie | `tracker_id` |');
+  expect(markdown).toContain('## What each choice stored and sent');
+  const draft = report.draftDeclaration();
+  expect(draft.necessary?.cookies.map((c) => c.name)).toEqual(
+    expect.arrayContaining(['tracker_id', 'localhost']),
+  );
+  expect(draft.analytics?.cookies.map((c) => c.name)).toEqual(
+    expect.arrayContaining(['undeclared_pixel', '_ga_leak']),
+  );
+  // The banner's own cookie is the banner's to declare.
+  const drafted = Object.values(draft).flatMap((c) => c.cookies.map((e) => e.name));
+  expect(drafted).not.toContain('consent');
+});
+
+test('the SSO demo declares what it sets: no violation for any choice', async ({
+  browser,
+  baseURL,
+}) => {
+  const report = await auditConsent(browser, {
+    urls: [`${baseURL}/demo/index.html`, `${baseURL}/demo/media.html`],
+    settleMs: 400,
+  });
+  expect(report.pages.map((p) => p.choice)).toEqual(
+    expect.arrayContaining(['none', 'reject-all', 'accept-all', 'only analytics']),
+  );
+  expectNoConsentViolations(report);
+  // The analytics stand-in's cookie shows, and only where analytics is granted.
+  const withGa = report.pages
+    .filter((p) => p.cookies.some((c) => c.name === '_ga'))
+    .map((p) => p.choice);
+  expect([...new Set(withGa)].sort()).toEqual(['accept-all', 'only analytics']);
+});
