@@ -5,6 +5,7 @@
 //   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
 //   testing     dist/testing.js                consent-banner/testing: Playwright helpers
+//   cli         dist/cli.js                    the `consent-banner` command (audit)
 import { minify } from 'terser';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -207,6 +208,15 @@ const BUILDS: Record<string, Build> = {
     minify: false,
     lib: { entry: 'src/testing/index.ts', formats: ['es'], fileName: () => 'testing.js' },
     rolldownOptions: { external: (id: string) => /^(@playwright\/test|playwright|node:)/.test(id) },
+  },
+  // `npx consent-banner audit`: Node, one file, Playwright (a peer dependency) imported when run.
+  cli: {
+    minify: false,
+    lib: { entry: 'src/cli.ts', formats: ['es'], fileName: () => 'cli.js' },
+    rolldownOptions: {
+      external: (id: string) => /^(@playwright\/test|playwright|node:)/.test(id),
+      output: { banner: '#!/usr/bin/env node' },
+    },
   },
   // Node and edge runtimes: one file, the shared codec inlined, nothing imported. (Not an
   // `ssr` build: that ignores `fileName` and would overwrite dist/index.js.)

@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { addSettings, loadSettings } from './settings-table.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-for (const mode of ['iife', 'embeds', 'standalone', 'lib', 'server', 'testing']) {
+for (const mode of ['iife', 'embeds', 'standalone', 'lib', 'server', 'testing', 'cli']) {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
 }
 // The PHP reader ships as it is (docs/server/php.md), and next to it the program Apache asks for the

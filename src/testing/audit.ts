@@ -289,8 +289,9 @@ export async function auditConsent(browser: Browser, options: AuditOptions): Pro
         await snapshot(context, page, when, found);
         found.cookies = found.cookies.filter((c) => !earlier.has(`${c.name}@${c.domain}`));
         if (choice !== 'none' && index === 0) {
-          await decide(page, choice);
+          // From the moment of the decision: what it lets load comes at once.
           when = 'after-choice';
+          await decide(page, choice);
           await settle(page, quiet);
           await snapshot(context, page, when, found);
         }

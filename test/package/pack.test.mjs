@@ -20,6 +20,8 @@ const ALLOWED = [
   'dist/consent-banner-element.js',
   // The user interface, which the element loads on demand (docs/explanation/size-and-speed.md "Speed").
   'dist/consent-banner-ui.js',
+  // The `consent-banner` command: `npx consent-banner audit` (docs/guide/audit.md).
+  'dist/cli.js',
   'dist/consent-banner-embeds.js',
   'dist/consent-banner-embeds.iife.js',
   'dist/consent-banner.iife.js',

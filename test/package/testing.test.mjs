@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -18,6 +19,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -168,6 +170,11 @@ before(async () => {
   }
   mkdirSync(join(modules, '.bin'));
   symlinkSync('../@playwright/test/cli.js', join(modules, '.bin/playwright'));
+  // The package's own command, where its `bin` says, as npm links and marks it on install.
+  const bin = manifest.bin?.['consent-banner'];
+  assert.ok(bin, 'package.json names the consent-banner command');
+  symlinkSync(join('../consent-banner', bin), join(modules, '.bin/consent-banner'));
+  chmodSync(join(modules, 'consent-banner', bin), 0o755);
 
   writeFileSync(join(site, 'package.json'), '{ "private": true, "type": "module" }\n');
   writeFileSync(join(site, 'playwright.config.mjs'), playwrightConfig(await freePort()));
@@ -241,4 +248,75 @@ test('the snippets type-check (strict) against the packed package', async (t) =>
   assert.deepEqual(ours, [], 'no file of the repository itself');
   for (let i = 1; i <= snippets.length; i += 1)
     assert.ok(files.includes(join(work, `site/tests/readme-${i}.spec.ts`)));
+});
+
+/**
+ * Serves the built demo as a site would (docs/guide/audit.md "From the command line"): the media
+ * page and the built files from the installed package, and a page that sets a cookie before
+ * any choice. Resolves with its origin and a stop function.
+ */
+async function builtDemo() {
+  const dist = join(site, 'node_modules/consent-banner/dist');
+  const files = {
+    '/demo/media.html': ['text/html', join(root, 'demo/media.html')],
+    '/demo/demo.css': ['text/css', join(root, 'demo/demo.css')],
+    '/demo/thumbs/howto.svg': ['image/svg+xml', join(root, 'demo/thumbs/howto.svg')],
+    '/consent-banner.iife.js': ['text/javascript', join(dist, 'consent-banner.iife.js')],
+    '/consent-banner-embeds.iife.js': [
+      'text/javascript',
+      join(dist, 'consent-banner-embeds.iife.js'),
+    ],
+  };
+  const leaky =
+    '<!doctype html><html lang="en"><title>leaky</title><script src="/consent-banner.iife.js" data-policy-url="/p"></script>' +
+    "<script>document.cookie = 'tracker_id=1; path=/';</script><h1>A page that tracks before any choice</h1></html>";
+  const server = createHttpServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = files[path];
+    if (path === '/leaky.html') response.writeHead(200, { 'content-type': 'text/html' }).end(leaky);
+    else if (file) response.writeHead(200, { 'content-type': file[0] }).end(readFileSync(file[1]));
+    else response.writeHead(404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+test('npx consent-banner audit: the built media demo passes, a leaky page fails, a wrong call says how', async (t) => {
+  const env = { ...process.env, npm_config_update_notifier: 'false' };
+  delete env.NODE_TEST_CONTEXT;
+  const audit = (...args) => spawn('npx', ['--no', 'consent-banner', ...args], { cwd: site, env });
+  const demo = await builtDemo();
+  try {
+    const clean = await audit('audit', `${demo.origin}/demo/media.html`, '--settle-ms', '300');
+    t.diagnostic(`audit of the media demo: ${clean.seconds.toFixed(1)} s`);
+    assert.equal(clean.code, 0, `${clean.stdout}\n${clean.stderr}`);
+    assert.match(clean.stdout, /^# Consent audit/m);
+    assert.match(clean.stdout, /\*\*No violations\.\*\*/);
+
+    const leaky = await audit('audit', `${demo.origin}/leaky.html`, '--settle-ms', '300');
+    assert.equal(leaky.code, 1, `${leaky.stdout}\n${leaky.stderr}`);
+    assert.match(leaky.stdout, /\| before-choice \| none \| cookie \| `tracker_id` \|/);
+
+    const wrong = await audit('audit');
+    assert.equal(wrong.code, 2);
+    assert.match(
+      wrong.stderr,
+      /^consent-banner: name the pages to audit\nusage: npx consent-banner audit/,
+    );
+
+    const nowhere = await spawn('npx', ['--no', 'consent-banner', 'audit', `${demo.origin}/`], {
+      cwd: site,
+      env: { ...env, CONSENT_BANNER_CHROMIUM: '/no/such/chromium' },
+    });
+    assert.equal(nowhere.code, 2);
+    assert.equal(
+      nowhere.stderr.trim(),
+      'CONSENT_BANNER_CHROMIUM=/no/such/chromium does not exist; point it at the browser binary or unset it.',
+    );
+  } finally {
+    await demo.stop();
+  }
 });

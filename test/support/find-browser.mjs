@@ -9,24 +9,17 @@
 // Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { existsSync } from 'node:fs';
 import { chromium, firefox, webkit } from 'playwright';
+import {
+  CHROMIUM_ARGS,
+  explicitPath as explicit,
+  findChromium as findChromiumOf,
+  playwrights,
+} from '../../src/testing/chromium.mjs';
 
-/** Flags for a headless Chromium on a locked-down, offline machine (run as root, no GPU). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+// Chromium is found as `npx consent-banner audit` finds it (src/testing/chromium.mjs).
+export { CHROMIUM_ARGS };
 
 const SYSTEM = {
-  chromium: [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ],
   firefox: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
   webkit: [
     '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
@@ -37,42 +30,11 @@ const SYSTEM = {
 const WEBKIT_DRIVERS = ['/usr/bin/WebKitWebDriver', '/usr/local/bin/WebKitWebDriver'];
 
 const HINT = {
-  chromium:
-    'No Chromium found: run `npx playwright install chromium`, or `sudo apt-get install chromium`, or set CONSENT_BANNER_CHROMIUM=/path/to/chromium.',
   firefox:
     'No Firefox found: run `npx playwright install firefox`, or `sudo apt-get install firefox-esr`, or set CONSENT_BANNER_FIREFOX=/path/to/firefox.',
   webkit:
     'No WebKit found: run `npx playwright install webkit`, or `sudo apt-get install webkit2gtk-driver xvfb`, or set CONSENT_BANNER_WEBKIT=/path/to/MiniBrowser.',
 };
-
-/**
- * The explicit path in `variable`, or null; throws when it is set but wrong.
- * @param {string} variable
- * @returns {string | null}
- */
-function explicit(variable) {
-  const path = process.env[variable];
-  if (!path) return null;
-  if (existsSync(path)) return path;
-  throw new Error(
-    `${variable}=${path} does not exist; point it at the browser binary or unset it.`,
-  );
-}
-
-/**
- * Playwright's own build of `type`, when it is installed.
- * @param {import('playwright').BrowserType} type
- * @returns {string | null}
- */
-function playwrights(type) {
-  try {
-    const path = type.executablePath();
-    return path && existsSync(path) ? path : null;
-  } catch {
-    // Playwright throws when it has no browser of its own.
-    return null;
-  }
-}
 
 /**
  * The first of `paths` that exists, or null.
@@ -86,12 +48,7 @@ const system = (paths) => paths.find((path) => existsSync(path)) ?? null;
  * Playwright. Throws with the install hint.
  * @returns {string}
  */
-export function findChromium() {
-  const path =
-    explicit('CONSENT_BANNER_CHROMIUM') ?? playwrights(chromium) ?? system(SYSTEM.chromium);
-  if (path) return path;
-  throw new Error(HINT.chromium);
-}
+export const findChromium = () => findChromiumOf(chromium);
 
 /**
  * An engine found (`via` says how it is driven), or not found (`via: null`, with the hint).
