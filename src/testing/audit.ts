@@ -7,6 +7,7 @@
  * declares (`config.categories.<id>.cookies`).
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { BUILT_IN } from '../core/categories.js';
 import { matchesCookie } from '../core/script-plan.js';
 
 /** A choice the audit makes: none yet, reject all, accept all, or one optional category alone. */
@@ -105,10 +106,15 @@ const BANNER_STORAGE = 'consent-banner:receipts:*';
 
 /** Reads the banner's categories and declaration on `page` (its `config` and JSON child). */
 async function factsOf(page: Page): Promise<PageFacts> {
-  await page.waitForFunction(() => customElements.get('consent-banner') !== undefined);
-  return page.evaluate(() => {
+  // Defined, or known to be missing: a page without a banner is said at once.
+  await page.waitForFunction(
+    () => customElements.get('consent-banner') || !document.querySelector('consent-banner'),
+    undefined,
+    { timeout: 10_000 },
+  );
+  const facts = await page.evaluate(() => {
     type Entry = { name?: unknown; provider?: unknown };
-    type Own = { cookies?: Entry[]; required?: unknown };
+    type Own = { cookies?: Entry[]; required?: unknown; clear?: unknown };
     const el = document.querySelector('consent-banner') as
       | (HTMLElement & {
           consent: { categories: Record<string, boolean> };
@@ -143,13 +149,31 @@ async function factsOf(page: Page): Promise<PageFacts> {
             name: entry.name,
             provider: typeof entry.provider === 'string' ? entry.provider : undefined,
           });
+    const clear: Record<string, string[]> = {};
+    for (const id of ids) {
+      const own = categories[id]?.clear;
+      if (Array.isArray(own)) clear[id] = own.filter((n): n is string => typeof n === 'string');
+    }
     return {
       cookieName: el.cookieName,
       required,
       optional: ids.filter((id) => !required.includes(id)),
       declared,
+      clear,
     };
   });
+  // What a category clears is its own too: its `clear` list, else the built-in one (the
+  // analytics tags' cookies), when it declares nothing.
+  const { clear, ...rest } = facts;
+  const declared = [...rest.declared];
+  for (const id of [...rest.required, ...rest.optional]) {
+    const names =
+      clear[id] ??
+      (declared.some((d) => d.category === id) ? [] : BUILT_IN.find((c) => c.id === id)?.clear) ??
+      [];
+    for (const name of names) declared.push({ category: id, name });
+  }
+  return { ...rest, declared };
 }
 
 /** The banner's own cookie or storage key. */
@@ -301,7 +325,12 @@ export async function auditConsent(browser: Browser, options: AuditOptions): Pro
         pages.push(found);
         judge(found, facts, choice, say);
       }
-      if (choice === 'accept-all') await checkClearing(page, context, quiet, say);
+      // Withdrawn where the choice was made: the first page.
+      if (choice === 'accept-all') {
+        await page.goto(urls[0] as string);
+        await settle(page, quiet);
+        await checkClearing(page, context, quiet, say);
+      }
     } finally {
       await context.close();
     }
