@@ -1,9 +1,9 @@
-// docs/guide/testing.md ("Testing your site with Playwright"), run as a site's own suite would
-// run it: the page's ```ts snippets, taken from the page now, become the spec files of a project
-// outside the repository with the package that `npm pack` makes installed in it (and
-// @playwright/test linked from the repository), run by `npx playwright test` against the demo
-// server, and type-checked with strict settings. Needs `npm run build` (the tarball is packed
-// from dist/ as it is; nothing here builds). Works offline.
+// docs/guide/testing.md ("Testing your site with Playwright"), and docs/guide/audit.md's audit,
+// run as a site's own suite would run them: the pages' ```ts snippets, taken from the pages now,
+// become the spec files of a project outside the repository with the package that `npm pack`
+// makes installed in it (and @playwright/test linked from the repository), run by
+// `npx playwright test` against the demo server, and type-checked with strict settings. Needs
+// `npm run build` (the tarball is packed from dist/ as it is; nothing here builds). Works offline.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
@@ -34,8 +34,14 @@ const page = readFileSync(join(root, 'docs/guide/testing.md'), 'utf8');
 const section = () => page;
 
 const snippets = [...section().matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+/** docs/guide/audit.md's first snippet, which audits a site's pages: here, the SSO demo's. */
+const auditSnippet =
+  /^```ts\n([\s\S]*?)^```$/m.exec(readFileSync(join(root, 'docs/guide/audit.md'), 'utf8'))?.[1] ??
+  '';
 /** The tests the snippets declare: `test('…', …)` at the start of a line. */
-const declared = snippets.flatMap((s) => [...s.matchAll(/^test\('([^']+)'/gm)].map((m) => m[1]));
+const declared = [...snippets, auditSnippet].flatMap((s) =>
+  [...s.matchAll(/^test\('([^']+)'/gm)].map((m) => m[1]),
+);
 
 const strict = {
   strict: true,
@@ -110,6 +116,8 @@ const BASE_URL = 'http://127.0.0.1:${port}';
 
 export default defineConfig({
   testDir: 'tests',
+  // The audit visits the page once for each of its six choices.
+  timeout: 90_000,
   workers: 1,
   retries: 0,
   forbidOnly: true,
@@ -177,11 +185,19 @@ before(async () => {
   chmodSync(join(modules, 'consent-banner', bin), 0o755);
 
   writeFileSync(join(site, 'package.json'), '{ "private": true, "type": "module" }\n');
-  writeFileSync(join(site, 'playwright.config.mjs'), playwrightConfig(await freePort()));
+  const port = await freePort();
+  writeFileSync(join(site, 'playwright.config.mjs'), playwrightConfig(port));
   mkdirSync(join(site, 'tests'));
   snippets.forEach((snippet, i) => {
     writeFileSync(join(site, 'tests', `readme-${i + 1}.spec.ts`), snippet);
   });
+  // The audit as written, of the SSO demo's first page instead of the example site.
+  const audit = auditSnippet.replace(
+    /urls: \[[^\]]*\]/,
+    `urls: ['http://127.0.0.1:${port}/demo/index.html']`,
+  );
+  assert.notEqual(audit, auditSnippet, 'the audit snippet names its pages in `urls: [...]`');
+  writeFileSync(join(site, 'tests', 'audit.spec.ts'), audit);
   const tsconfig = { compilerOptions: strict, include: ['tests/*.ts'] };
   writeFileSync(join(site, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 
@@ -248,6 +264,7 @@ test('the snippets type-check (strict) against the packed package', async (t) =>
   assert.deepEqual(ours, [], 'no file of the repository itself');
   for (let i = 1; i <= snippets.length; i += 1)
     assert.ok(files.includes(join(work, `site/tests/readme-${i}.spec.ts`)));
+  assert.ok(files.includes(join(work, 'site/tests/audit.spec.ts')));
 });
 
 /**
