@@ -1,6 +1,7 @@
 // Library builds. `scripts/build.mjs` runs the three modes one after another:
 //   iife        dist/consent-banner.iife.js   classic script tag, Lit inside
-//   embeds      dist/consent-banner-embeds.iife.js  what the script tag loads for embeds
+//   embeds      dist/consent-banner-extras.iife.js  what the script tag loads for embeds and
+//                                              declaration tables
 //   standalone  dist/consent-banner.js        one ES module that registers the tag
 //   lib         dist/index.js, dist/define.js npm entries, lit and js-cookie external
 //   server      dist/server.js                 consent-banner/server: one file, no dependencies
@@ -169,7 +170,7 @@ const BUILDS: Record<string, Build> = {
       entry: 'src/embeds/script-tag.ts',
       formats: ['iife'],
       name: 'ConsentBannerEmbeds',
-      fileName: () => 'consent-banner-embeds.iife.js',
+      fileName: () => 'consent-banner-extras.iife.js',
     },
   },
   standalone: {
@@ -196,7 +197,7 @@ const BUILDS: Record<string, Build> = {
         chunkFileNames: (chunk) =>
           chunk.isDynamicEntry
             ? chunk.facadeModuleId?.endsWith('/src/embeds/embeds.ts')
-              ? 'consent-banner-embeds.js'
+              ? 'consent-banner-extras.js'
               : 'consent-banner-ui.js'
             : 'consent-banner-element.js',
       },

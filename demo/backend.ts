@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA_DIR = join(ROOT, process.env.CONSENT_BANNER_E2E ? 'test-results/.data' : 'demo/.data');
 
 /** Built files a page may load from the site root, e.g. `<script src="/consent-banner.iife.js">`. */
-const DIST_FILES = /^\/(consent-banner(?:-embeds)?(?:\.iife)?\.js(?:\.map)?)$/;
+const DIST_FILES = /^\/(consent-banner(?:-extras)?(?:\.iife)?\.js(?:\.map)?)$/;
 
 /** A POST to /collect bigger than this is not a page view. */
 const MAX_BODY_BYTES = 4096;

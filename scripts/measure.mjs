@@ -9,11 +9,11 @@ export const brotliSize = (content) =>
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length;
 
-/** The code of an IIFE built with vite.config.ts's iife mode, `plugins` and `lib` added. */
-export async function buildIife({ plugins = [], lib } = {}) {
+/** The code of an IIFE built with vite.config.ts's `mode` (iife), `plugins` and `lib` added. */
+export async function buildIife({ plugins = [], lib, mode = 'iife' } = {}) {
   const output = await build({
     configFile: 'vite.config.ts',
-    mode: 'iife',
+    mode,
     logLevel: 'silent',
     plugins,
     build: { write: false, ...(lib ? { lib } : {}) },

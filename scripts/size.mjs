@@ -16,7 +16,7 @@ const IIFE = 'dist/consent-banner.iife.js';
 const FILES = [
   IIFE,
   // Loaded by the script tag on pages with embeds only (docs/guide/embeds.md).
-  'dist/consent-banner-embeds.iife.js',
+  'dist/consent-banner-extras.iife.js',
   'dist/consent-banner.js',
   'dist/index.js',
   'dist/define.js',

@@ -29,8 +29,8 @@ function copyDemo(outDir: string): void {
   mkdirSync(join(outDir, 'demo/thumbs'), { recursive: true });
   copyFileSync(built, join(outDir, 'consent-banner.iife.js'));
   copyFileSync(
-    join(ROOT, 'dist/consent-banner-embeds.iife.js'),
-    join(outDir, 'consent-banner-embeds.iife.js'),
+    join(ROOT, 'dist/consent-banner-extras.iife.js'),
+    join(outDir, 'consent-banner-extras.iife.js'),
   );
   for (const file of DEMO) copyFileSync(join(ROOT, file), join(outDir, file));
 }

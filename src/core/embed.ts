@@ -6,7 +6,13 @@
 /** An iframe that waits for consent: `<iframe data-consent="ID" data-src="URL">`, no `src`. */
 export const EMBED = 'iframe[data-consent][data-src]';
 
-/** Where `consent-banner-embeds.iife.js` leaves the embeds for the script-tag build. */
+/**
+ * What makes a page load the second file: an embed, or an element for the declaration tables
+ * (docs/guide/categories.md "On your cookie page").
+ */
+export const EXTRAS = `${EMBED},[data-consent-declaration]`;
+
+/** Where `consent-banner-extras.iife.js` leaves the embeds for the script-tag build. */
 export const EMBEDS_KEY = Symbol.for('consent-banner.embeds');
 
 export interface Provider {

@@ -1,4 +1,5 @@
 /** Types shared by every layer. Pure: no DOM, no Node. */
+import type { CookieDeclaration } from './categories.js';
 
 /** A category id: a lowercase letter, then lowercase letters, digits, `_` or `-`. */
 export type CategoryId = string;
@@ -39,6 +40,8 @@ export interface Category {
   readonly clear: readonly string[];
   /** Google Consent Mode types it stands for, when the host names them (docs/guide/consent-mode.md). */
   readonly consentMode?: readonly string[];
+  /** What it stores, declared by the host (docs/guide/categories.md "What a category stores"). */
+  readonly cookies?: readonly CookieDeclaration[];
 }
 
 /** What the cookie stores (docs/reference/cookie.md). */

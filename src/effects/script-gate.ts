@@ -8,7 +8,7 @@
  * runs only once the parser is past it (something follows it in the document, or the document
  * has finished parsing), and the scripts after it wait too, to keep document order.
  */
-import { EMBED } from '../core/embed.js';
+import { EXTRAS } from '../core/embed.js';
 import { PREFIX } from '../core/report.js';
 import { mayRun } from '../core/script-plan.js';
 import type { CategoryId } from '../core/types.js';
@@ -16,8 +16,8 @@ import { parsed } from './parser.js';
 import { trustedScript, trustedScriptURL } from './trusted-types.js';
 
 const SELECTOR = 'script[type="text/plain"][data-consent]:not([data-consent-state])';
-/** What a change to the page must bring to be looked at: a gated script or an embed. */
-const WATCHED = `${SELECTOR},${EMBED}`;
+/** What a change to the page must bring to be looked at: a gated script, an embed, a declaration. */
+const WATCHED = `${SELECTOR},${EXTRAS}`;
 
 const holdsGated = (node: Node) =>
   node instanceof Element && (node.matches(WATCHED) || !!node.querySelector(WATCHED));

@@ -3,7 +3,7 @@
  * code is loaded (src/element/load-embeds.ts) and looks at the page each time the gated scripts
  * are looked at. A page without embeds pays one query a look, and evaluates none of it.
  */
-import { EMBED } from '../core/embed.js';
+import { EXTRAS } from '../core/embed.js';
 import { PREFIX, firstTime } from '../core/report.js';
 import type { EmbedGate, EmbedsModule } from './embed-host.js';
 import { loadEmbeds } from './load-embeds.js';
@@ -13,7 +13,7 @@ export function embeds(...args: Parameters<EmbedsModule['embedGate']>): () => vo
   let gate: Promise<EmbedGate> | null = null;
   return () => {
     // Not loaded (the network): said once, and the iframes stay empty, their provider unasked.
-    if (gate || document.querySelector(EMBED))
+    if (gate || document.querySelector(EXTRAS))
       (gate ??= loadEmbeds().then(({ embedGate }) => embedGate(...args))).then(
         (loaded) => loaded.update(),
         (error: unknown) => firstTime('embeds') && console.error(PREFIX, error),

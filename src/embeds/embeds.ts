@@ -15,7 +15,8 @@ import type { CategoryId } from '../core/types.js';
 import { adopt } from '../effects/adopt.js';
 import type { EmbedGate, EmbedsModule } from '../element/embed-host.js';
 import { coreStyles } from '../element/core.styles.js';
-import { EMBED_STRINGS, type EmbedStrings } from '../i18n/embed.js';
+import { EMBED_STRINGS } from '../i18n/embed.js';
+import { categoryLabel, declarationTables } from './declaration.js';
 import { embedStyles } from './embed.styles.js';
 
 const PLACEHOLDER = '[data-consent-placeholder]';
@@ -38,6 +39,8 @@ export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decid
   const once = new WeakSet<HTMLIFrameElement>();
   /** The iframe whose placeholder the visitor used: it gets the focus once it loads. */
   let focus: HTMLIFrameElement | null = null;
+  /** The declaration tables of the page's `[data-consent-declaration]` elements. */
+  const tables = declarationTables(store, lang);
 
   const ids = (frame: HTMLIFrameElement) => categoriesOf(frame.getAttribute('data-consent'));
   const mayLoad = (frame: HTMLIFrameElement) =>
@@ -46,6 +49,7 @@ export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decid
   function update(): void {
     // A banner that left the page, or a second one, leaves the embeds to the page's banner.
     if (!store.active) return;
+    tables.update();
     for (const frame of doc.querySelectorAll<HTMLIFrameElement>(EMBED)) {
       if (mayLoad(frame)) load(frame);
       else wait(frame);
@@ -145,7 +149,9 @@ export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decid
     if (allow.length)
       button(
         'embed-allow',
-        fill(s.allow, { category: allow.map((id) => label(id, s)).join(', ') }),
+        fill(s.allow, {
+          category: allow.map((id) => categoryLabel(store.derived, id, now, s)).join(', '),
+        }),
         () =>
           decide(() =>
             store.decide(
@@ -170,20 +176,6 @@ export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decid
     const named = ids(frame) ?? [];
     const known = categories.filter((c) => named.includes(c.id));
     return known.length === named.length ? known.filter((c) => !c.required).map((c) => c.id) : [];
-  }
-
-  /** A category's name: the site's own, else the built-in one. */
-  function label(id: CategoryId, s: EmbedStrings): string {
-    const { categories, texts } = store.derived;
-    const own = categories.find((c) => c.id === id)?.label;
-    const key = `${id}Label`;
-    return (
-      own?.[lang()] ??
-      own?.en ??
-      texts[lang()]?.[key] ??
-      (s as unknown as Record<string, string | undefined>)[key] ??
-      s.otherLabel
-    );
   }
 
   // Withdrawn: what was loaded once for that category goes back behind its placeholder.

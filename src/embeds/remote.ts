@@ -1,5 +1,5 @@
 /**
- * The script-tag build's way to the embeds (docs/guide/embeds.md): `consent-banner-embeds.iife.js`,
+ * The script-tag build's way to the embeds (docs/guide/embeds.md): `consent-banner-extras.iife.js`,
  * from the folder `consent-banner.iife.js` came from, loaded by a script tag of its own the
  * first time a page has an embed. The script-tag file itself stays small for every other page
  * (docs/explanation/design-decisions.md). Stands in for src/element/load-embeds.ts (vite.config.ts).
@@ -17,7 +17,7 @@ export const loadEmbeds = (): Promise<EmbedsModule> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = trustedScriptURL(
-      new URL('consent-banner-embeds.iife.js', from?.src || document.baseURI).href,
+      new URL('consent-banner-extras.iife.js', from?.src || document.baseURI).href,
     );
     // A page with a nonce-based CSP gave this file's tag a nonce: the second file needs it too.
     if (from?.nonce) script.nonce = from.nonce;

@@ -1,5 +1,5 @@
 /**
- * The entry of `consent-banner-embeds.iife.js` (docs/guide/embeds.md): hands the embeds to the
+ * The entry of `consent-banner-extras.iife.js` (docs/guide/embeds.md): hands the embeds to the
  * banner of `consent-banner.iife.js`, which loaded this file (src/embeds/remote.ts).
  */
 import { EMBEDS_KEY } from '../core/embed.js';

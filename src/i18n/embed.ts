@@ -1,6 +1,7 @@
 /**
- * The texts of an embed's placeholder (docs/guide/embeds.md), in Thai and English. They load
- * with the placeholder, on pages that have embeds. `{provider}` and `{category}` are filled in.
+ * The texts of an embed's placeholder (docs/guide/embeds.md) and of the declaration tables on a
+ * site's own page (docs/guide/categories.md), in Thai and English. They load with them, on pages
+ * that have embeds or such a table. `{provider}` and `{category}` are filled in.
  * The built-in categories' names are the banner's own (test/core/i18n.test.ts checks that they
  * agree with src/i18n/th.ts and en.ts).
  */
@@ -21,6 +22,13 @@ export interface EmbedStrings extends Pick<
   allow: string;
   /** Opens the content on the provider's own site. */
   open: string;
+  /** The columns of a declaration table (docs/guide/categories.md "On your cookie page"). */
+  name: string;
+  provider: string;
+  purpose: string;
+  duration: string;
+  /** The provider of what the site stores itself. */
+  thisSite: string;
 }
 
 export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
@@ -31,6 +39,11 @@ export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
     loadOnce: 'โหลดเฉพาะรายการนี้',
     allow: 'อนุญาต “{category}” เสมอ',
     open: 'เปิดดูที่ {provider}',
+    name: 'ชื่อ',
+    provider: 'ผู้ให้บริการ',
+    purpose: 'วัตถุประสงค์',
+    duration: 'ระยะเวลาที่เก็บ',
+    thisSite: 'เว็บไซต์นี้',
     logsLabel: 'บันทึกการเข้าใช้งาน (Log Files)',
     preferencesLabel: 'การตั้งค่าส่วนตัว',
     analyticsLabel: 'สถิติผู้เยี่ยมชม',
@@ -43,6 +56,11 @@ export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
     loadOnce: 'Load this one',
     allow: 'Always allow “{category}”',
     open: 'Open on {provider}',
+    name: 'Name',
+    provider: 'Provider',
+    purpose: 'Purpose',
+    duration: 'Kept for',
+    thisSite: 'This site',
     logsLabel: 'Server log files',
     preferencesLabel: 'Preferences',
     analyticsLabel: 'Visitor statistics',

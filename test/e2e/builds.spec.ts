@@ -82,13 +82,13 @@ document.addEventListener('consent-ready', (event) => { window.__heard = event.d
       .map((m) => m[1])
       .sort();
     expect(loaded, 'the element loads its interface and its embeds on demand').toEqual([
-      'consent-banner-embeds.js',
+      'consent-banner-extras.js',
       'consent-banner-ui.js',
     ]);
     const built = await readFile('dist/consent-banner-ui.js', 'utf8');
     expect(built).toMatch(/from "lit\/html\.js"/);
     expect(built).not.toMatch(/function render\(|class ReactiveElement|LitElement extends/);
-    const embeds = await readFile('dist/consent-banner-embeds.js', 'utf8');
+    const embeds = await readFile('dist/consent-banner-extras.js', 'utf8');
     expect(embeds, 'the embeds hold no Lit').not.toMatch(/["']lit[/"']|lit-html/);
   });
 

@@ -71,7 +71,7 @@ const THUMB =
 
 test.beforeAll(async () => {
   const iife = readFileSync('dist/consent-banner.iife.js');
-  const embeds = readFileSync('dist/consent-banner-embeds.iife.js');
+  const embeds = readFileSync('dist/consent-banner-extras.iife.js');
   server = createServer((request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     served.push(`${host} ${request.url}`);
@@ -82,7 +82,7 @@ test.beforeAll(async () => {
     if (host !== SITE)
       return send('text/html', `<!doctype html><title>${host}</title><p>${host}</p>`);
     if (request.url === '/consent-banner.iife.js') return send('text/javascript', iife);
-    if (request.url === '/consent-banner-embeds.iife.js') return send('text/javascript', embeds);
+    if (request.url === '/consent-banner-extras.iife.js') return send('text/javascript', embeds);
     if (request.url === '/thumbs/howto.svg') return send('image/svg+xml', THUMB);
     send('text/html', page(port));
   });

@@ -1,5 +1,5 @@
 // The built script tag's embeds (docs/guide/embeds.md), in every engine: a page without embeds
-// never asks for consent-banner-embeds.iife.js; a page with one gets its placeholder from that
+// never asks for consent-banner-extras.iife.js; a page with one gets its placeholder from that
 // file, and the embed loads when the visitor accepts, and at once on the next page.
 import { expect } from '@open-wc/testing';
 import { clearAllCookies } from '../element/helpers.js';
@@ -10,7 +10,7 @@ afterEach(() => {
   clearAllCookies();
 });
 
-const EMBEDS_FILE = 'consent-banner-embeds.iife.js';
+const EMBEDS_FILE = 'consent-banner-extras.iife.js';
 
 /** How often the page in `frame` asked for `name`. */
 const asked = (frame: HTMLIFrameElement, name: string) =>

@@ -22,8 +22,8 @@ const ALLOWED = [
   'dist/consent-banner-ui.js',
   // The `consent-banner` command: `npx consent-banner audit` (docs/guide/audit.md).
   'dist/cli.js',
-  'dist/consent-banner-embeds.js',
-  'dist/consent-banner-embeds.iife.js',
+  'dist/consent-banner-extras.js',
+  'dist/consent-banner-extras.iife.js',
   'dist/consent-banner.iife.js',
   'dist/consent-banner.js',
   'dist/consent-refresh.php',

@@ -279,9 +279,9 @@ async function builtDemo() {
     '/demo/demo.css': ['text/css', join(root, 'demo/demo.css')],
     '/demo/thumbs/howto.svg': ['image/svg+xml', join(root, 'demo/thumbs/howto.svg')],
     '/consent-banner.iife.js': ['text/javascript', join(dist, 'consent-banner.iife.js')],
-    '/consent-banner-embeds.iife.js': [
+    '/consent-banner-extras.iife.js': [
       'text/javascript',
-      join(dist, 'consent-banner-embeds.iife.js'),
+      join(dist, 'consent-banner-extras.iife.js'),
     ],
   };
   const leaky =

@@ -1,0 +1,82 @@
+/**
+ * The declaration on the site's own page (docs/guide/categories.md "On your cookie page"): every
+ * element with `data-consent-declaration` gets one plain HTML table per category that declares
+ * what it stores, in the light DOM, so the site's CSS styles it, in the visitor's language. It is
+ * written again when the language or the configuration changes. Loaded with the embeds, only on
+ * pages that have such an element (src/element/load-embeds.ts).
+ */
+import type { Derived } from '../core/configure.js';
+import type { CategoryId, Lang, LocalizedText } from '../core/types.js';
+import type { ConsentStore } from '../element/store.js';
+import { EMBED_STRINGS, type EmbedStrings } from '../i18n/embed.js';
+
+/** A category's name in `lang`: the site's own, else the built-in one. */
+export function categoryLabel(
+  { categories, texts }: Derived,
+  id: CategoryId,
+  lang: Lang,
+  s: EmbedStrings,
+): string {
+  const own = categories.find((c) => c.id === id)?.label;
+  const key = `${id}Label`;
+  return (
+    own?.[lang] ??
+    own?.en ??
+    texts[lang]?.[key] ??
+    (s as unknown as Record<string, string | undefined>)[key] ??
+    s.otherLabel
+  );
+}
+
+/** A text in `lang`, else in the other language. */
+const text = (value: LocalizedText | undefined, lang: Lang) =>
+  value?.[lang] ?? value?.[lang === 'th' ? 'en' : 'th'] ?? '';
+
+export function declarationTables(store: ConsentStore, lang: () => Lang): { update(): void } {
+  /** What each element shows now, to write it again only when that changes. */
+  const shown = new WeakMap<Element, string>();
+  return {
+    update() {
+      const hosts = document.querySelectorAll('[data-consent-declaration]');
+      if (!hosts.length) return;
+      const now = lang();
+      const s = EMBED_STRINGS[now];
+      const declaring = store.derived.categories.filter((c) => c.cookies?.length);
+      const key = now + JSON.stringify(declaring.map((c) => [c.id, c.label, c.cookies]));
+      for (const host of hosts) {
+        if (shown.get(host) === key) continue;
+        shown.set(host, key);
+        const cell = (tag: string, value: string) => {
+          const element = document.createElement(tag);
+          element.textContent = value;
+          if (tag === 'th') element.setAttribute('scope', 'col');
+          return element;
+        };
+        const tables = declaring.map((category) => {
+          const table = document.createElement('table');
+          table.lang = now;
+          table.dataset.category = category.id;
+          table.createCaption().textContent = categoryLabel(store.derived, category.id, now, s);
+          table
+            .createTHead()
+            .insertRow()
+            .append(...[s.name, s.provider, s.purpose, s.duration].map((h) => cell('th', h)));
+          const body = table.createTBody();
+          for (const entry of category.cookies ?? [])
+            body
+              .insertRow()
+              .append(
+                ...[
+                  entry.name,
+                  entry.provider ?? s.thisSite,
+                  text(entry.purpose, now),
+                  text(entry.duration, now),
+                ].map((v) => cell('td', v)),
+              );
+          return table;
+        });
+        host.replaceChildren(...tables);
+      }
+    },
+  };
+}
