@@ -28,6 +28,14 @@ export function categoryLabel(
   );
 }
 
+/** A header (`th`, a column's) or data cell holding `value`. */
+function cell(tag: 'th' | 'td', value: string): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.textContent = value;
+  if (tag === 'th') element.setAttribute('scope', 'col');
+  return element;
+}
+
 /** A text in `lang`, else in the other language. */
 const text = (value: LocalizedText | undefined, lang: Lang) =>
   value?.[lang] ?? value?.[lang === 'th' ? 'en' : 'th'] ?? '';
@@ -46,12 +54,6 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
       for (const host of hosts) {
         if (shown.get(host) === key) continue;
         shown.set(host, key);
-        const cell = (tag: string, value: string) => {
-          const element = document.createElement(tag);
-          element.textContent = value;
-          if (tag === 'th') element.setAttribute('scope', 'col');
-          return element;
-        };
         const tables = declaring.map((category) => {
           const table = document.createElement('table');
           table.lang = now;

@@ -7,7 +7,7 @@
  * the provider's site. Withdrawing the category puts the placeholders back. Loaded only on pages
  * that have embeds (src/element/load-embeds.ts).
  */
-import { categoriesOf } from '../core/script-plan.js';
+import { categoriesOf, mayRun } from '../core/script-plan.js';
 import { EMBED, fill, provider } from '../core/embed.js';
 import { line, problem } from '../core/messages.js';
 import { PREFIX, firstTime } from '../core/report.js';
@@ -28,9 +28,6 @@ const size = (value: string | null, fallback: string): string =>
 /** The embed gate of the page. (A closure: its state minifies to one letter a name.) */
 export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decide): EmbedGate => {
   const doc = document;
-  /** Whether `id` is granted; an id the banner does not have is said once (CB21). */
-  const granted = (id: CategoryId) =>
-    store.known(id, `data-consent="${id}"`) && store.state.categories[id] === true;
   /** Each placeholder's iframe, kept out of the page while it waits. */
   const frames = new WeakMap<Element, HTMLIFrameElement>();
   /** Iframes that the gate gave their `src`. */
@@ -43,8 +40,14 @@ export const embedGate: EmbedsModule['embedGate'] = (element, store, lang, decid
   const tables = declarationTables(store, lang);
 
   const ids = (frame: HTMLIFrameElement) => categoriesOf(frame.getAttribute('data-consent'));
+  /**
+   * Whether `id` is granted; an id the banner does not have is said once (CB21). The same test as
+   * the store's script gate, which the script-tag file cannot afford to export (its size budget).
+   */
+  const granted = (id: CategoryId) =>
+    store.known(id, `data-consent="${id}"`) && store.state.categories[id] === true;
   const mayLoad = (frame: HTMLIFrameElement) =>
-    once.has(frame) || !!ids(frame)?.every((id) => granted(id));
+    once.has(frame) || mayRun(frame.getAttribute('data-consent'), granted);
 
   function update(): void {
     // A banner that left the page, or a second one, leaves the embeds to the page's banner.
