@@ -7,8 +7,9 @@
  * declares (`config.categories.<id>.cookies`).
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { BUILT_IN } from '../core/categories.js';
+import { derive, type SettingValues } from '../core/configure.js';
 import { matchesCookie } from '../core/script-plan.js';
+import { SETTINGS } from '../core/settings.js';
 
 /** A choice the audit makes: none yet, reject all, accept all, or one optional category alone. */
 export type AuditChoice = 'none' | 'reject-all' | 'accept-all' | `only ${string}`;
@@ -104,7 +105,19 @@ export interface DraftEntry {
 
 const BANNER_STORAGE = 'consent-banner:receipts:*';
 
-/** Reads the banner's categories and declaration on `page` (its `config` and JSON child). */
+/** The one category an `only <id>` choice grants; `null` for the others. */
+const onlyOf = (choice: AuditChoice): string | null =>
+  choice.startsWith('only ') ? choice.slice('only '.length) : null;
+
+/** Whether `host` is `domain` or below it (a leading dot on `domain` is allowed). */
+const within = (host: string, domain: string) =>
+  `.${host}`.endsWith(`.${domain.replace(/^\./, '')}`);
+
+/**
+ * Reads the banner's categories and declaration on `page`: its settings and JSON child, read as
+ * the banner reads them (`derive`, src/core/configure.ts), so required categories, `clear`
+ * lists and declarations are the banner's own.
+ */
 async function factsOf(page: Page): Promise<PageFacts> {
   // Defined, or known to be missing: a page without a banner is said at once.
   await page.waitForFunction(
@@ -112,68 +125,35 @@ async function factsOf(page: Page): Promise<PageFacts> {
     undefined,
     { timeout: 10_000 },
   );
-  const facts = await page.evaluate(() => {
-    type Entry = { name?: unknown; provider?: unknown };
-    type Own = { cookies?: Entry[]; required?: unknown; clear?: unknown };
-    const el = document.querySelector('consent-banner') as
-      | (HTMLElement & {
-          consent: { categories: Record<string, boolean> };
-          config?: { categories?: Record<string, Own> } | null;
-          cookieName: string;
-          logs: string;
-        })
-      | null;
-    if (!el) throw new Error(`no <consent-banner> on ${location.href}`);
-    const child = el.querySelector(':scope > script[type="application/json"]');
-    let fromChild: { categories?: Record<string, Own> } = {};
-    try {
-      fromChild = child ? (JSON.parse(child.textContent ?? '') as typeof fromChild) : {};
-    } catch {
-      // The banner says so on the console (CB1); the audit treats it as no declaration.
-    }
-    const categories = { ...fromChild.categories, ...el.config?.categories };
-    const ids = Object.keys(el.consent.categories);
-    // Required: necessary, logs unless the page makes it optional, and what the config says.
-    const required = ids.filter(
-      (id) =>
-        id === 'necessary' ||
-        (id === 'logs' && el.logs !== 'optional') ||
-        categories[id]?.required === true,
-    );
-    const declared: { category: string; name: string; provider?: string }[] = [];
-    for (const [category, own] of Object.entries(categories))
-      for (const entry of own?.cookies ?? [])
-        if (typeof entry?.name === 'string')
-          declared.push({
-            category,
-            name: entry.name,
-            provider: typeof entry.provider === 'string' ? entry.provider : undefined,
-          });
-    const clear: Record<string, string[]> = {};
-    for (const id of ids) {
-      const own = categories[id]?.clear;
-      if (Array.isArray(own)) clear[id] = own.filter((n): n is string => typeof n === 'string');
-    }
-    return {
-      cookieName: el.cookieName,
-      required,
-      optional: ids.filter((id) => !required.includes(id)),
-      declared,
-      clear,
-    };
-  });
-  // What a category clears is its own too: its `clear` list, else the built-in one (the
-  // analytics tags' cookies), when it declares nothing.
-  const { clear, ...rest } = facts;
-  const declared = [...rest.declared];
-  for (const id of [...rest.required, ...rest.optional]) {
-    const names =
-      clear[id] ??
-      (declared.some((d) => d.category === id) ? [] : BUILT_IN.find((c) => c.id === id)?.clear) ??
-      [];
-    for (const name of names) declared.push({ category: id, name });
-  }
-  return { ...rest, declared };
+  const raw = await page.evaluate(
+    (properties) => {
+      const el = document.querySelector('consent-banner') as
+        (HTMLElement & Record<string, unknown>) | null;
+      if (!el) throw new Error(`no <consent-banner> on ${location.href}`);
+      const child = el.querySelector(':scope > script[type="application/json"]');
+      return {
+        values: Object.fromEntries(properties.map((property) => [property, el[property]])),
+        json: child ? (child.textContent ?? '') : null,
+        hostname: location.hostname,
+      };
+    },
+    SETTINGS.map((setting) => setting.property),
+  );
+  const derived = derive(raw.values as SettingValues, raw.json, raw.hostname);
+  // What a category clears is its own too: for the built-in analytics without a declaration,
+  // the analytics tags' cookies.
+  const declared: Declared[] = derived.categories.flatMap((c) => [
+    ...(c.cookies ?? []).map(({ name, provider }) => ({ category: c.id, name, provider })),
+    ...c.clear.map((name) => ({ category: c.id, name })),
+  ]);
+  const ids = (required: boolean) =>
+    derived.categories.filter((c) => c.required === required).map((c) => c.id);
+  return {
+    cookieName: derived.cookie.name,
+    required: ids(true),
+    optional: ids(false),
+    declared,
+  };
 }
 
 /** The banner's own cookie or storage key. */
@@ -189,10 +169,7 @@ function categoryOfName(facts: PageFacts, name: string): string | null {
 /** The category that declares requests to `host`: an entry whose `provider` is that domain. */
 function categoryOfHost(facts: PageFacts, host: string): string | null {
   const found = facts.declared.find(
-    (d) =>
-      d.provider &&
-      /\./.test(d.provider) &&
-      `.${host}`.endsWith(`.${d.provider.replace(/^\./, '')}`),
+    (d) => d.provider && /\./.test(d.provider) && within(host, d.provider),
   );
   return found?.category ?? null;
 }
@@ -211,9 +188,6 @@ async function settle(page: Page, quiet: number): Promise<void> {
   }
 }
 
-const firstPartyOf = (domain: string, host: string) =>
-  `.${host}`.endsWith(`.${domain.replace(/^\./, '')}`);
-
 /** Everything stored now, each marked with `when` unless it was seen earlier. */
 async function snapshot(context: BrowserContext, page: Page, when: When, seen: AuditPage) {
   const host = new URL(page.url()).hostname;
@@ -222,7 +196,7 @@ async function snapshot(context: BrowserContext, page: Page, when: When, seen: A
       seen.cookies.push({
         name: c.name,
         domain: c.domain,
-        firstParty: firstPartyOf(c.domain, host),
+        firstParty: within(host, c.domain),
         expires: c.expires,
         when,
       });
@@ -238,16 +212,19 @@ async function snapshot(context: BrowserContext, page: Page, when: When, seen: A
 
 /** Makes `choice` through the banner's API, as a visitor's decision would be stored. */
 async function decide(page: Page, choice: AuditChoice): Promise<void> {
-  await page.evaluate((choice) => {
-    const el = document.querySelector('consent-banner') as HTMLElement & {
-      acceptAll(): void;
-      rejectAll(): void;
-      setConsent(choice: Record<string, boolean>): void;
-    };
-    if (choice === 'accept-all') el.acceptAll();
-    else if (choice === 'reject-all') el.rejectAll();
-    else el.setConsent({ [choice.slice('only '.length)]: true });
-  }, choice);
+  await page.evaluate(
+    ([choice, only]) => {
+      const el = document.querySelector('consent-banner') as HTMLElement & {
+        acceptAll(): void;
+        rejectAll(): void;
+        setConsent(choice: Record<string, boolean>): void;
+      };
+      if (choice === 'accept-all') el.acceptAll();
+      else if (choice === 'reject-all') el.rejectAll();
+      else if (only) el.setConsent({ [only]: true });
+    },
+    [choice, onlyOf(choice)] as const,
+  );
 }
 
 /**
@@ -346,9 +323,7 @@ function judge(
   say: (v: Violation) => void,
 ) {
   const granted = (category: string) =>
-    facts.required.includes(category) ||
-    choice === 'accept-all' ||
-    (choice.startsWith('only ') && choice.slice('only '.length) === category);
+    facts.required.includes(category) || choice === 'accept-all' || onlyOf(choice) === category;
   const check = (
     what: Violation['what'],
     name: string,
@@ -466,12 +441,7 @@ function draft(pages: AuditPage[]): Record<string, { cookies: DraftEntry[] }> {
   const todo = { th: '…', en: '…' };
   const order = [...pages].sort((a, b) => rank(a.choice) - rank(b.choice));
   for (const page of order) {
-    const category =
-      page.choice === 'none'
-        ? 'necessary'
-        : page.choice.startsWith('only ')
-          ? page.choice.slice(5)
-          : null;
+    const category = page.choice === 'none' ? 'necessary' : onlyOf(page.choice);
     if (!category) continue;
     const add = (name: string, provider?: string) => {
       if (placed.has(name)) return;
@@ -492,7 +462,7 @@ function draft(pages: AuditPage[]): Record<string, { cookies: DraftEntry[] }> {
   return out;
 }
 
-const rank = (choice: AuditChoice) => (choice === 'none' ? 0 : choice.startsWith('only ') ? 1 : 2);
+const rank = (choice: AuditChoice) => (choice === 'none' ? 0 : onlyOf(choice) ? 1 : 2);
 
 /** Fails with a readable list when `report` has violations (docs/guide/audit.md). */
 export function expectNoConsentViolations(report: ConsentAudit): void {
