@@ -7,7 +7,7 @@
 // `npm run bench` prints it; `node bench/embeds-bytes.mjs` prints it alone.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { brotliSize as brotli, buildIife } from '../scripts/measure.mjs';
+import { brotliSize as brotli, buildIife, stubs } from '../scripts/measure.mjs';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const MANAGER = 'node_modules/@orestbida/iframemanager/dist';
@@ -17,33 +17,17 @@ const THEIRS = [
   'bench/iframemanager-config.js',
 ];
 
-/** The script-tag file built with the element's side of the embeds taken out. */
-const withoutEmbeds = {
-  name: 'without-embeds',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id.endsWith('/src/element/embeds.ts') ? '\0no-embeds' : null;
-  },
-  load: (id) => (id === '\0no-embeds' ? 'export const embeds = () => () => {};' : null),
-};
+/** The element's side of the embeds taken out of the script-tag file. */
+const withoutEmbeds = stubs({ '/src/element/embeds.ts': 'export const embeds = () => () => {};' });
 
-/** The second file built with the declaration tables taken out: embeds alone. */
-const withoutTables = {
-  name: 'without-tables',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id.endsWith('/src/embeds/declaration.ts') ? '\0no-tables' : null;
-  },
-  load: (id) =>
-    id === '\0no-tables'
-      ? [
-          'export const declarationTables = () => ({ update() {} });',
-          'export const categoryLabel = (derived, id, lang, s) => derived.categories.find((c) => c.id === id)?.label?.[lang] ?? s.otherLabel;',
-        ].join('\n')
-      : null,
-};
+/** The declaration tables taken out of the second file: embeds alone. */
+const withoutTables = stubs({
+  '/src/embeds/declaration.ts': [
+    'export const declarationTables = () => ({ update() {} });',
+    'export const categoryLabel = (derived, id, lang, s) =>',
+    '  derived.categories.find((c) => c.id === id)?.label?.[lang] ?? s.otherLabel;',
+  ].join('\n'),
+});
 
 /** `{ ours: { file, loader, total }, theirs: { files, total }, ratio }`, brotli 11 bytes. */
 export async function embedsBytes() {

@@ -8,22 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { bareLitIife } from './bare-lit.mjs';
-import { brotliSize as brotli, buildIife } from './measure.mjs';
-
-/** Replaces modules whose path ends with a key by the code given for it. */
-const stubs = (replace) => ({
-  name: 'stubs',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    if (source in replace) return `\0stub:${source}`;
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    const key = resolved && Object.keys(replace).find((k) => resolved.id.endsWith(k));
-    return key ? `\0stub:${key}` : null;
-  },
-  load(id) {
-    return id.startsWith('\0stub:') ? replace[id.slice('\0stub:'.length)] : null;
-  },
-});
+import { brotliSize as brotli, buildIife, stubs } from './measure.mjs';
 
 /** The brotli size of the IIFE built with `replace`. */
 const iife = async (replace = {}) => brotli(await buildIife({ plugins: [stubs(replace)] }));
