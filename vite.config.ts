@@ -210,20 +210,25 @@ const BUILDS: Record<string, Build> = {
     lib: { entry: 'src/testing/index.ts', formats: ['es'], fileName: () => 'testing.js' },
     rolldownOptions: { external: (id: string) => /^(@playwright\/test|playwright|node:)/.test(id) },
   },
-  // `npx consent-banner audit`: Node, one file, Playwright (a peer dependency) imported when run.
+  // `npx consent-banner audit|records`: Node, one file, Playwright (a peer dependency) imported
+  // when run.
   cli: {
     minify: false,
     lib: { entry: 'src/cli.ts', formats: ['es'], fileName: () => 'cli.js' },
     rolldownOptions: {
-      external: (id: string) => /^(@playwright\/test|playwright|node:)/.test(id),
+      // (and the receipt store's database drivers, optional peer dependencies too)
+      external: (id: string) =>
+        /^(@playwright\/test|playwright|node:|pg$|@electric-sql\/pglite$)/.test(id),
       output: { banner: '#!/usr/bin/env node' },
     },
   },
-  // Node and edge runtimes: one file, the shared codec inlined, nothing imported. (Not an
-  // `ssr` build: that ignores `fileName` and would overwrite dist/index.js.)
+  // Node and edge runtimes: one file, the shared codec inlined; the receipt store's database
+  // drivers (optional peer dependencies) imported only when a store is opened. (Not an `ssr`
+  // build: that ignores `fileName` and would overwrite dist/index.js.)
   server: {
     minify: false,
     lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
+    rolldownOptions: { external: (id: string) => /^(pg|@electric-sql\/pglite)$/.test(id) },
   },
 };
 

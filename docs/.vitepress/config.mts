@@ -84,6 +84,7 @@ export default defineConfig({
           { text: 'PHP', link: '/server/php' },
           { text: "Safari's 7 days", link: '/server/safari' },
           { text: 'Receipts', link: '/server/receipts' },
+          { text: 'Consent records', link: '/server/records' },
         ],
       },
       {

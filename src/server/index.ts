@@ -1,8 +1,9 @@
 /**
  * `consent-banner/server` (docs/server/index.md): the visitor's choice
  * as a server sees it, access logging that honours the `logs` choice, the check of a consent
- * receipt, and the consent cookie re-issued by the server. One dependency-free ES module for
- * Node and edge runtimes: no DOM, no `node:` imports. The cookie is read with the very codec
+ * receipt, and the consent cookie re-issued by the server. One ES module for Node and edge
+ * runtimes: no DOM, no `node:` imports; the receipt store's database driver (an optional peer
+ * dependency) is imported only when a store is opened. The cookie is read with the very codec
  * and rules the banner uses in the browser (`src/core`), so both always agree on what a value
  * means.
  *
@@ -14,6 +15,8 @@
  * clientIp(req);                                   // '203.0.113.7', or '203.0.113.0' without `logs`
  * readReceipt(body);                               // Receipt, or null: not a receipt of schema 1
  * refreshCookie(req.headers.cookie);               // the Set-Cookie value that keeps it, or null
+ * const store = await openReceiptStore('file:consent-records'); // or 'postgres://…'
+ * http.createServer(toNodeListener(store.handle));  // the receipt-url: each receipt kept once
  */
 export { DEFAULT_COOKIE_NAME, isGranted, readConsent } from './read-consent.js';
 export type { ReadConsentOptions } from './read-consent.js';
@@ -28,6 +31,16 @@ export type {
 } from './log.js';
 export { MAX_RECEIPT_BYTES, readReceipt } from './receipt.js';
 export { refreshCookie } from './refresh.js';
+export { openReceiptStore } from './records/store.js';
+export type {
+  DayCounts,
+  Range,
+  ReceiptStore,
+  ReceiptStoreOptions,
+  StoredReceipt,
+} from './records/store.js';
+export { toNodeListener } from './records/node.js';
+export type { NodeListenerOptions, NodeRequest, NodeResponse } from './records/node.js';
 export type { RefreshCookieOptions } from './refresh.js';
 export type { Receipt } from '../core/receipt.js';
 export type { CategoryId, ConsentMethod, ConsentState } from '../core/types.js';

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { auditConsent } from './audit.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
-const USAGE = 'usage: npx consent-banner audit <url…> [--settle-ms 1000] [--max-pages 20]';
+const USAGE =
+  'usage: npx consent-banner audit <url…> [--settle-ms 1000] [--max-pages 20]\n' +
+  '       npx consent-banner records --help   (the receipt store: export, counts, purge)';
 
 /** A whole number option, or `undefined` when not given; throws with the option's name. */
 function whole(name: string, value: string | undefined): number | undefined {

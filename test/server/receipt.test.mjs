@@ -6,7 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { MAX_RECEIPT_BYTES, readConsent, readReceipt } from 'consent-banner/server';
+import {
+  MAX_RECEIPT_BYTES,
+  openReceiptStore,
+  readConsent,
+  readReceipt,
+} from 'consent-banner/server';
 import { startConsentEndpoint } from '../support/nginx.mjs';
 
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8'));
@@ -238,18 +243,18 @@ describe('not a receipt: null, never an exception', () => {
 describe('the README receiver: examples/node/receipt-server.mjs, a real node:http server', () => {
   test('stores a receipt once, answers a resend with 200, refuses what is not a receipt', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
-    const file = join(dir, 'receipts.jsonl');
+    const records = join(dir, 'records');
     // Started as nginx's demo starts it (test/support/nginx.mjs), on a free port.
-    const endpoint = await startConsentEndpoint(file);
+    let endpoint = await startConsentEndpoint(records);
     t.after(async () => {
-      await endpoint.stop();
+      await endpoint?.stop();
       rmSync(dir, { recursive: true, force: true });
     });
     const origin = `http://127.0.0.1:${endpoint.port}`;
     const post = (body, headers = {}) =>
       fetch(`${origin}/receipts`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { origin, 'content-type': 'application/json', ...headers },
         body,
       });
 
@@ -259,6 +264,11 @@ describe('the README receiver: examples/node/receipt-server.mjs, a real node:htt
     assert.equal((await post(JSON.stringify(good({ schema: 2 })))).status, 400);
     assert.equal((await post('x'.repeat(MAX_RECEIPT_BYTES + 1))).status, 413);
     assert.equal((await fetch(`${origin}/receipts`)).status, 405);
+    // Posted from another site's page, or with no page at all (curl): refused.
+    assert.equal(
+      (await post(JSON.stringify(GOOD), { origin: 'https://evil.example' })).status,
+      403,
+    );
     const other = good({ id: 'another-consent-id' });
     const [a, b] = await Promise.all([post(JSON.stringify(other)), post(JSON.stringify(other))]);
     assert.deepEqual([a.status, b.status].sort(), [200, 201]);
@@ -292,13 +302,21 @@ describe('the README receiver: examples/node/receipt-server.mjs, a real node:htt
     const lapsed = `consent=1.3.necessary~logs~analytics.preferences.${ID}.1763800000.c`;
     assert.equal((await refresh({ cookie: lapsed })).headers.get('set-cookie'), null);
 
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map(JSON.parse);
+    // What the store kept: each receipt once, as sent, with the time it came.
+    await endpoint.stop();
+    endpoint = null;
+    const store = await openReceiptStore(`file:${records}`);
+    t.after(() => store.close());
+    const lines = [];
+    for await (const chunk of store.export()) lines.push(...chunk.trimEnd().split('\n'));
+    const kept = lines.map((line) => JSON.parse(line));
     assert.deepEqual(
-      lines.map((line) => line.id),
-      [ID, 'another-consent-id', 'fresh-consent-id'],
+      kept.map((line) => line.id).sort(),
+      [ID, 'another-consent-id', 'fresh-consent-id'].sort(),
     );
-    const { receivedAt, ...stored } = lines[0];
+    const { receivedAt, wording, ...stored } = kept.find((line) => line.id === ID);
     assert.deepEqual(stored, GOOD);
+    assert.equal(wording, null);
     assert.ok(!Number.isNaN(Date.parse(receivedAt)));
   });
 });

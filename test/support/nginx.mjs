@@ -83,15 +83,15 @@ export const CONSENT_ENDPOINT = fileURLToPath(
 );
 
 /**
- * Starts the consent endpoint on a free loopback port, keeping receipts in `file`; resolves
- * once it listens.
- * @param {string} file
+ * Starts the consent endpoint on a free loopback port, keeping receipts in a store in the
+ * directory `dir` (created if missing); resolves once it listens.
+ * @param {string} dir
  * @param {number} [timeoutMs]
  * @returns {Promise<{ port: number, stop(): Promise<void> }>}
  */
-export async function startConsentEndpoint(file, timeoutMs = 10_000) {
+export async function startConsentEndpoint(dir, timeoutMs = 10_000) {
   const child = spawn(process.execPath, [CONSENT_ENDPOINT], {
-    env: { ...process.env, PORT: '0', FILE: file },
+    env: { ...process.env, PORT: '0', STORE: `file:${dir}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
@@ -175,7 +175,7 @@ export async function startNginx({
   // The consent endpoint nginx asks for the cookie (consent-refresh.conf); without it, a port
   // where nothing listens, and nginx serves its pages without the cookie.
   const endpoint = consentEndpoint
-    ? await startConsentEndpoint(join(dir, 'receipts.jsonl'), timeoutMs)
+    ? await startConsentEndpoint(join(dir, 'receipts'), timeoutMs)
     : { port: await freePort(), stop: async () => {} };
   const conf = join(dir, 'nginx.conf');
   const args = ['-p', dir, '-c', conf, '-e', 'stderr'];

@@ -1,0 +1,450 @@
+// openReceiptStore against the BUILT dist/server.js (the package's `consent-banner/server`), one
+// suite run twice: against the embedded store (PGlite, in a temporary directory) and against a
+// real PostgreSQL server started for the run (test/support/postgres.mjs). Receipts are sent as
+// the banner sends them: a POST with the page's Origin, through the Web-standard handler, and
+// through node:http, Express and Fastify.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openReceiptStore, toNodeListener } from 'consent-banner/server';
+import express from 'express';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { POSTGRES_HINT, startPostgres } from '../support/postgres.mjs';
+
+const SITE = 'https://www.sso.go.th';
+const ENDPOINT = `${SITE}/consent-receipts`;
+
+/** A receipt as the banner makes it, with a fresh consent id. */
+const receipt = (changes = {}) => ({
+  schema: 1,
+  id: randomBytes(16).toString('base64url'),
+  decidedAt: '2026-03-02T03:00:00.000Z',
+  revision: 3,
+  granted: ['necessary', 'logs', 'analytics'],
+  denied: ['preferences'],
+  method: 'custom',
+  lang: 'th',
+  url: `${SITE}/wpr/main/privacy`,
+  ...changes,
+});
+
+/** A POST as the banner's fetch makes it. */
+const post = (body, headers = {}) =>
+  new Request(ENDPOINT, {
+    method: 'POST',
+    headers: { origin: SITE, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+/** All records, as the export gives them. */
+async function exported(store, options = {}) {
+  let text = '';
+  for await (const chunk of store.export(options)) text += chunk;
+  return text;
+}
+const jsonLines = (text) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+/** The stores the suite runs against: each with how to open it and how to reach its tables. */
+const backends = [
+  {
+    name: 'the embedded store (PGlite)',
+    async setUp() {
+      const dir = mkdtempSync(join(tmpdir(), 'consent-records-'));
+      const url = `file:${join(dir, 'records')}`;
+      return {
+        url,
+        /** SQL on the tables, with the store closed (one process owns the directory). */
+        async sql(text) {
+          const db = await PGlite.create(join(dir, 'records'));
+          try {
+            return (await db.query(text)).rows;
+          } finally {
+            await db.close();
+          }
+        },
+        tearDown: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async setUp() {
+      const server = await startPostgres();
+      if (!server) throw new Error(POSTGRES_HINT);
+      return {
+        url: server.url,
+        async sql(text) {
+          const client = new pg.Client({ connectionString: server.url });
+          await client.connect();
+          try {
+            return (await client.query(text)).rows;
+          } finally {
+            await client.end();
+          }
+        },
+        tearDown: () => server.stop(),
+      };
+    },
+  },
+];
+
+for (const backend of backends) {
+  describe(`openReceiptStore: ${backend.name}`, () => {
+    /** @type {Awaited<ReturnType<(typeof backends)[0]['setUp']>>} */
+    let db;
+    let store;
+    before(async () => {
+      db = await backend.setUp();
+      store = await openReceiptStore(db.url, { perMinute: 0 });
+    });
+    after(async () => {
+      await store?.close();
+      await db?.tearDown();
+    });
+    /**
+     * Runs `work` with a store opened with `options` (or with none, given `null`) in place of the
+     * suite's own: the embedded store's directory belongs to one store at a time.
+     */
+    async function instead(options, work) {
+      await store.close();
+      const other = options && (await openReceiptStore(db.url, options));
+      try {
+        return await work(other);
+      } finally {
+        await other?.close();
+        store = await openReceiptStore(db.url, { perMinute: 0 });
+      }
+    }
+
+    test('a receipt is stored (201), and the same one again is confirmed (200) and not stored twice', async () => {
+      const sent = receipt();
+      const first = await store.handle(post(sent));
+      assert.equal(first.status, 201);
+      assert.equal(first.headers.get('access-control-allow-origin'), SITE);
+      assert.equal((await store.handle(post(sent))).status, 200);
+      const got = await store.get(sent.id);
+      assert.deepEqual(
+        { ...got, receivedAt: undefined },
+        { ...sent, receivedAt: undefined, wording: null },
+      );
+      assert.ok(Date.parse(got.receivedAt) > Date.now() - 60_000);
+      assert.equal(jsonLines(await exported(store)).filter((r) => r.id === sent.id).length, 1);
+    });
+
+    test('one receipt sent 20 times at once: one 201, nineteen 200, stored once', async () => {
+      const sent = receipt();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store.handle(post(sent))));
+      const statuses = answers.map((a) => a.status).sort();
+      assert.deepEqual(statuses, [201, ...Array(19).fill(200)].sort());
+      assert.equal(jsonLines(await exported(store)).filter((r) => r.id === sent.id).length, 1);
+    });
+
+    test('no IP address and no user agent is stored: the record holds the receipt and the time it came', async () => {
+      const sent = receipt();
+      await store.handle(
+        post(sent, {
+          'user-agent': 'Mozilla/5.0 (X11) Chrome/156',
+          'x-forwarded-for': '203.0.113.7',
+        }),
+        { address: '203.0.113.7' },
+      );
+      const columns = await instead(null, () =>
+        db.sql(
+          `select column_name from information_schema.columns where table_name = 'consent_receipts' order by 1`,
+        ),
+      );
+      assert.deepEqual(
+        columns.map((c) => c.column_name),
+        [
+          'decided_at',
+          'denied',
+          'granted',
+          'id',
+          'lang',
+          'method',
+          'received_at',
+          'revision',
+          'schema',
+          'url',
+          'wording',
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(await store.get(sent.id)), /203\.0\.113|Mozilla/);
+    });
+
+    test('what is not a receipt is refused and nothing is stored', async () => {
+      const before = (await exported(store)).length;
+      const big = receipt({ url: `${SITE}/${'a'.repeat(9000)}` });
+      const cases = [
+        ['wrong JSON', post('{"schema": 1,'), 400],
+        ['another schema', post(receipt({ schema: 9 })), 400],
+        [
+          'necessary not granted',
+          post(receipt({ granted: ['analytics'], denied: ['necessary'] })),
+          400,
+        ],
+        ['over 8,192 bytes', post(big), 413],
+        ['over 8,192 bytes, no Content-Length', chunked(JSON.stringify(big)), 413],
+        ['another site', post(receipt(), { origin: 'https://evil.example' }), 403],
+        [
+          'no Origin (curl)',
+          new Request(ENDPOINT, { method: 'POST', body: JSON.stringify(receipt()) }),
+          403,
+        ],
+        ['a GET', new Request(ENDPOINT, { headers: { origin: SITE } }), 405],
+      ];
+      for (const [what, request, status] of cases) {
+        const answer = await store.handle(request);
+        assert.equal(answer.status, status, what);
+        assert.ok((await answer.text()).length > 0, `${what}: says why`);
+      }
+      assert.equal((await exported(store)).length, before);
+    });
+
+    test('a body that does not arrive in time is answered 408 and nothing is stored', async () => {
+      await instead({ bodyTimeoutMs: 100, perMinute: 0 }, async (slow) => {
+        const sent = receipt();
+        const never = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(JSON.stringify(sent).slice(0, 20)));
+          },
+        });
+        const request = new Request(ENDPOINT, {
+          method: 'POST',
+          headers: { origin: SITE },
+          body: never,
+          duplex: 'half',
+        });
+        assert.equal((await slow.handle(request)).status, 408);
+        assert.equal(await slow.get(sent.id), null);
+      });
+    });
+
+    test('another origin of the site, when named, may send; a preflight from it is answered', async () => {
+      const other = 'https://sso.go.th';
+      await instead({ origins: [other], perMinute: 0 }, async (named) => {
+        const preflight = await named.handle(
+          new Request(ENDPOINT, { method: 'OPTIONS', headers: { origin: other } }),
+        );
+        assert.equal(preflight.status, 204);
+        assert.equal(preflight.headers.get('access-control-allow-origin'), other);
+        assert.match(preflight.headers.get('access-control-allow-headers'), /content-type/);
+        assert.equal((await named.handle(post(receipt(), { origin: other }))).status, 201);
+        const refused = await named.handle(
+          new Request(ENDPOINT, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }),
+        );
+        assert.equal(refused.status, 403);
+      });
+    });
+
+    test('the rate per client address is limited (429 with Retry-After); other addresses go on', async () => {
+      await instead({ perMinute: 3 }, async (limited) => {
+        const from = (address) => limited.handle(post(receipt()), { address });
+        for (let i = 0; i < 3; i++) assert.equal((await from('198.51.100.1')).status, 201);
+        const fourth = await from('198.51.100.1');
+        assert.equal(fourth.status, 429);
+        assert.ok(Number(fourth.headers.get('retry-after')) > 0);
+        assert.equal((await from('198.51.100.2')).status, 201);
+      });
+    });
+
+    test('export: a date range, oldest first, as JSON lines and as CSV, past one page', async () => {
+      const march = Array.from({ length: 2100 }, (_, i) =>
+        receipt({
+          decidedAt: new Date(Date.UTC(2025, 2, 1) + i * 60_000).toISOString(),
+          method: i % 2 ? 'accept-all' : 'reject-all',
+        }),
+      );
+      for (const r of march) assert.equal((await store.handle(post(r))).status, 201);
+      const range = { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z' };
+      const lines = jsonLines(await exported(store, range));
+      assert.equal(lines.length, 2100);
+      assert.deepEqual(
+        lines.map((r) => r.id),
+        march.map((r) => r.id),
+      );
+      const csv = (await exported(store, { ...range, format: 'csv' })).trimEnd().split('\n');
+      assert.equal(
+        csv[0],
+        'id,decidedAt,receivedAt,revision,method,lang,url,granted,denied,wording',
+      );
+      assert.equal(csv.length, 2101);
+      assert.match(csv[1], new RegExp(`^${march[0].id},2025-03-01T00:00:00.000Z,`));
+      assert.match(
+        csv[1],
+        /,3,reject-all,th,https:\/\/www\.sso\.go\.th\/wpr\/main\/privacy,necessary logs analytics,preferences,$/,
+      );
+      assert.throws(() => store.export({ format: 'xlsx' }), /format "xlsx" is not csv or jsonl/);
+    });
+
+    test('counts: decisions per day in Bangkok time, by method, and how many granted each category', async () => {
+      const day = (decidedAt, method, granted) =>
+        receipt({
+          decidedAt,
+          method,
+          granted,
+          denied: ['necessary', 'logs', 'preferences', 'analytics'].filter(
+            (id) => !granted.includes(id),
+          ),
+        });
+      const sent = [
+        day('2024-05-01T16:59:59.000Z', 'accept-all', [
+          'necessary',
+          'logs',
+          'preferences',
+          'analytics',
+        ]),
+        // 17:00 UTC is midnight in Bangkok: the next day.
+        day('2024-05-01T17:00:00.000Z', 'reject-all', ['necessary']),
+        day('2024-05-02T03:00:00.000Z', 'custom', ['necessary', 'analytics']),
+        day('2024-05-02T04:00:00.000Z', 'gpc', ['necessary']),
+      ];
+      for (const r of sent) await store.handle(post(r));
+      const counts = await store.counts({ from: '2024-05-01', to: '2024-05-03' });
+      assert.deepEqual(counts, [
+        {
+          day: '2024-05-01',
+          total: 1,
+          acceptAll: 1,
+          rejectAll: 0,
+          custom: 0,
+          gpc: 0,
+          api: 0,
+          granted: { necessary: 1, logs: 1, preferences: 1, analytics: 1 },
+        },
+        {
+          day: '2024-05-02',
+          total: 3,
+          acceptAll: 0,
+          rejectAll: 1,
+          custom: 1,
+          gpc: 1,
+          api: 0,
+          granted: { necessary: 3, analytics: 1 },
+        },
+      ]);
+    });
+
+    test('purge: before a date, and by default past the retention period', async () => {
+      const old = receipt({ decidedAt: new Date(Date.now() - 600 * 86_400_000).toISOString() });
+      const kept = receipt({ decidedAt: new Date(Date.now() - 500 * 86_400_000).toISOString() });
+      const ancient = receipt({ decidedAt: '2020-01-01T00:00:00.000Z' });
+      for (const r of [old, kept, ancient]) assert.equal((await store.handle(post(r))).status, 201);
+      assert.equal(await store.purge({ before: '2020-06-01' }), 1);
+      assert.equal(await store.get(ancient.id), null);
+      // 182 days of the choice, and then 365 days: 547.
+      assert.ok((await store.purge()) >= 1);
+      assert.equal(await store.get(old.id), null);
+      assert.equal((await store.get(kept.id))?.id, kept.id);
+    });
+
+    test('through node:http, Express and Fastify', async () => {
+      const listener = toNodeListener(store.handle);
+      const app = express();
+      app.post('/consent-receipts', listener);
+      const fastify = Fastify();
+      // As docs/server/records.md mounts it: Fastify reads bodies itself, so the store's route
+      // gets the untouched request.
+      await fastify.register(async (scope) => {
+        scope.removeAllContentTypeParsers();
+        scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+        scope.post('/consent-receipts', (request, reply) => {
+          reply.hijack();
+          listener(request.raw, reply.raw);
+        });
+      });
+      fastify.post('/other', async (request) => request.body);
+      await fastify.listen({ port: 0, host: '127.0.0.1' });
+      const servers = {
+        'node:http': createServer(listener),
+        Express: createServer(app),
+      };
+      const urls = { Fastify: `http://127.0.0.1:${fastify.server.address().port}` };
+      for (const [name, server] of Object.entries(servers)) {
+        await new Promise((done) => server.listen(0, '127.0.0.1', done));
+        urls[name] = `http://127.0.0.1:${server.address().port}`;
+      }
+      try {
+        for (const [name, base] of Object.entries(urls)) {
+          const sent = receipt();
+          const send = () =>
+            fetch(`${base}/consent-receipts`, {
+              method: 'POST',
+              headers: { origin: base, 'content-type': 'application/json' },
+              body: JSON.stringify(sent),
+            });
+          assert.equal((await send()).status, 201, name);
+          assert.equal((await send()).status, 200, name);
+          const refused = await fetch(`${base}/consent-receipts`, {
+            method: 'POST',
+            headers: { origin: base },
+            body: 'x'.repeat(20_000),
+          });
+          assert.equal(refused.status, 413, name);
+          assert.equal((await store.get(sent.id))?.id, sent.id, name);
+        }
+        // The site's other Fastify routes still get their JSON parsed.
+        const other = await fetch(`${urls.Fastify}/other`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"a":1}',
+        });
+        assert.deepEqual(await other.json(), { a: 1 });
+      } finally {
+        for (const server of Object.values(servers)) server.close();
+        await fastify.close();
+      }
+    });
+
+    test('records are append-only: the database itself refuses to change one', async () => {
+      const sent = receipt();
+      await store.handle(post(sent));
+      await instead(null, () =>
+        assert.rejects(
+          db.sql(`update consent_receipts set method = 'accept-all' where id = '${sent.id}'`),
+          /append-only/,
+        ),
+      );
+      assert.equal((await store.get(sent.id))?.method, 'custom');
+    });
+  });
+}
+
+describe('openReceiptStore: bad addresses', () => {
+  test('an address that names no store: one line that says what is expected', async () => {
+    await assert.rejects(
+      openReceiptStore('mysql://localhost/consent'),
+      /"mysql:\/\/localhost\/consent" is not a store address; expected file:<directory>, memory: or postgres:\/\/…/,
+    );
+    await assert.rejects(
+      openReceiptStore('memory:', { timeZone: "UTC'; drop table x; --" }),
+      /timeZone .* is not a time zone name/,
+    );
+  });
+});
+
+/** A POST whose body is streamed, so it has no Content-Length. */
+function chunked(text) {
+  const bytes = new TextEncoder().encode(text);
+  return new Request(ENDPOINT, {
+    method: 'POST',
+    headers: { origin: SITE, 'content-type': 'application/json' },
+    body: new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 1024) controller.enqueue(bytes.slice(i, i + 1024));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  });
+}
