@@ -9,6 +9,7 @@ import { DEFAULT_COOKIE_DAYS } from '../../core/settings.js';
 import type { Receipt } from '../../core/receipt.js';
 import { MAX_RECEIPT_BYTES, readReceipt } from '../receipt.js';
 import { openDb, type Db, type Row } from './db.js';
+import { auditHandler } from './audit.js';
 import { allowedOrigin, rateLimiter, readBody, type Answer } from './http.js';
 import { migrate } from './schema.js';
 
@@ -75,6 +76,11 @@ export interface ReceiptStore {
    * (`cookieDays`) more than `retainDays` ago. Returns how many were deleted.
    */
   purge(options?: { before?: Date | string }): Promise<number>;
+  /**
+   * The audit page and its files (docs/server/records.md "The audit page"), for a GET under
+   * the path the site mounts it at, behind the site's own authentication.
+   */
+  audit(request: Request): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -256,7 +262,7 @@ export async function openReceiptStore(
     }
   }
 
-  return {
+  const store: ReceiptStore = {
     async handle(request, client) {
       let result: Answer;
       try {
@@ -356,6 +362,9 @@ export async function openReceiptStore(
       }
     },
 
+    audit: (request) => audit(request),
     close: () => db.close(),
   };
+  const audit = auditHandler(store, timeZone);
+  return store;
 }
