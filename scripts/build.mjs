@@ -12,6 +12,8 @@ for (const mode of ['iife', 'embeds', 'standalone', 'lib', 'server', 'testing', 
 // The PHP reader ships as it is (docs/server/php.md), and next to it the program Apache asks for the
 // consent cookie (docs/server/safari.md), which loads it from there.
 copyFileSync('src/server/consent.php', 'dist/consent.php');
+// The PHP receipt store (docs/server/records.md "PHP"), which loads consent.php from there too.
+copyFileSync('src/server/consent-receipts.php', 'dist/consent-receipts.php');
 copyFileSync('examples/apache/consent-refresh.php', 'dist/consent-refresh.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);

@@ -26,6 +26,7 @@ const ALLOWED = [
   'dist/consent-banner-extras.iife.js',
   'dist/consent-banner.iife.js',
   'dist/consent-banner.js',
+  'dist/consent-receipts.php',
   'dist/consent-refresh.php',
   'dist/consent.php',
   'dist/define.js',
@@ -138,4 +139,18 @@ test("the packed Apache example runs as shipped: it finds the package's consent.
   ).split('\n');
   assert.match(answers[0], new RegExp(`^consent=${value.replace(/\./g, '\\.')}; `));
   assert.equal(answers[1], 'NULL');
+});
+
+test("the packed consent-receipts.php runs as shipped: it loads the package's consent.php", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'consent-pack-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT });
+  const [tarball] = execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n');
+  execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
+  // As docs/server/records.md "PHP" has it: open a SQLite store and look an id up.
+  const code = `require '${join(dir, 'package/dist/consent-receipts.php')}';
+    $db = consent_receipts_open('sqlite:${join(dir, 'records.sqlite')}');
+    var_export(consent_receipts_get($db, 'Qm9vX3JhbmRvbV9pZA'));`;
+  const php = ['-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-r', code];
+  assert.equal(execFileSync('php', php, { encoding: 'utf8' }), 'NULL');
 });

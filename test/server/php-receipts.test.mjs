@@ -1,0 +1,363 @@
+// src/server/consent-receipts.php, the PHP receipt store (docs/server/records.md, "PHP"), with
+// php-cli: its receiver served by `php -S` (four workers) against SQLite and against a real
+// PostgreSQL (test/support/postgres.mjs), with the cases of openReceiptStore's suite
+// (receipt-store.test.mjs); its checks against readReceipt's on the same bodies; and, on
+// PostgreSQL, the Node store reading what PHP stored.
+//
+// PHP runs with `-n` and loads PDO and its two drivers itself (Debian: php-sqlite3, php-pgsql).
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { openReceiptStore, readReceipt } from 'consent-banner/server';
+import { freePort, startServer } from '../support/server-kit.mjs';
+import { POSTGRES_HINT, startPostgres } from '../support/postgres.mjs';
+
+const PHP = process.env.PHP || 'php';
+const PHP_ARGS = [
+  '-n',
+  '-d',
+  'extension=pdo',
+  '-d',
+  'extension=pdo_sqlite',
+  '-d',
+  'extension=pdo_pgsql',
+  '-d',
+  'display_errors=stderr',
+];
+const ROUTER = fileURLToPath(new URL('./php/receipts-router.php', import.meta.url));
+const RUNNER = fileURLToPath(new URL('./php/receipts-runner.php', import.meta.url));
+const HINT =
+  'install PHP with PDO for SQLite and PostgreSQL: apt-get install php-cli php-sqlite3 php-pgsql';
+
+const probe = spawnSync(
+  PHP,
+  [...PHP_ARGS, '-r', 'echo implode(",", PDO::getAvailableDrivers());'],
+  {
+    encoding: 'utf8',
+  },
+);
+const drivers = probe.status === 0 ? probe.stdout.split(',') : [];
+
+/** Runs a consent-receipts.php function through the runner; its output (JSON parsed, or text). */
+async function php(dsn, what, argument, { raw = false } = {}) {
+  const running = promisify(execFile)(PHP, [...PHP_ARGS, RUNNER, dsn, what]);
+  // On stdin: a thousand receipts are more than one command-line argument may hold.
+  running.child.stdin.end(JSON.stringify(argument));
+  const { stdout } = await running;
+  return raw ? stdout : JSON.parse(stdout);
+}
+
+const receipt = (changes = {}) => ({
+  schema: 1,
+  id: randomBytes(16).toString('base64url'),
+  decidedAt: '2026-03-02T03:00:00.000Z',
+  revision: 3,
+  granted: ['necessary', 'logs', 'analytics'],
+  denied: ['preferences'],
+  method: 'custom',
+  lang: 'th',
+  url: 'https://www.sso.go.th/wpr/main/privacy',
+  ...changes,
+});
+
+const backends = [
+  {
+    name: 'SQLite',
+    async setUp() {
+      const dir = mkdtempSync(join(tmpdir(), 'php-receipts-'));
+      return {
+        dsn: `sqlite:${join(dir, 'records.sqlite')}`,
+        tearDown: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async setUp() {
+      const server = await startPostgres();
+      if (!server) throw new Error(POSTGRES_HINT);
+      const url = new URL(server.url);
+      return {
+        dsn: `pgsql:host=${url.hostname};port=${url.port};dbname=${url.pathname.slice(1)};user=${url.username}`,
+        nodeUrl: server.url,
+        tearDown: () => server.stop(),
+      };
+    },
+  },
+];
+
+for (const backend of backends) {
+  describe(`consent-receipts.php: ${backend.name}`, () => {
+    let db;
+    let server;
+    let base;
+    before(async () => {
+      if (!drivers.includes(backend.name === 'SQLite' ? 'sqlite' : 'pgsql')) assert.fail(HINT);
+      db = await backend.setUp();
+      const port = await freePort();
+      // What the router reads (its store), and four workers: receipts arrive at once.
+      process.env.CONSENT_RECEIPTS_DSN = db.dsn;
+      process.env.PHP_CLI_SERVER_WORKERS = '4';
+      server = await startServer({
+        name: 'php -S',
+        command: PHP,
+        args: [
+          ...PHP_ARGS,
+          '-d',
+          'display_errors=0',
+          '-d',
+          'log_errors=1',
+          '-S',
+          `127.0.0.1:${port}`,
+          ROUTER,
+        ],
+        port,
+        // Its workers go with it.
+        group: true,
+      });
+      base = `http://127.0.0.1:${port}`;
+    });
+    after(async () => {
+      await server?.stop();
+      await db?.tearDown();
+    });
+
+    const post = (body, headers = {}) =>
+      fetch(`${base}/receipts`, {
+        method: 'POST',
+        headers: { origin: base, 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+
+    test('a receipt is stored (201), and the same one again is confirmed (200) and not stored twice', async () => {
+      const sent = receipt();
+      const first = await post(sent);
+      assert.equal(first.status, 201, await first.text());
+      assert.equal(first.headers.get('access-control-allow-origin'), base);
+      assert.equal((await post(sent)).status, 200);
+      const got = await php(db.dsn, 'get', sent.id);
+      assert.deepEqual(
+        { ...got, receivedAt: undefined },
+        { ...sent, receivedAt: undefined, wording: null },
+      );
+      assert.ok(Date.parse(got.receivedAt) > Date.now() - 60_000);
+      const lines = (await php(db.dsn, 'export', {}, { raw: true })).split('\n').filter(Boolean);
+      assert.equal(lines.filter((line) => JSON.parse(line).id === sent.id).length, 1);
+    });
+
+    test('one receipt sent 20 times at once: one 201, nineteen 200, stored once', async () => {
+      const sent = receipt();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => post(sent)));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, ...Array(19).fill(200)].sort());
+      const lines = (await php(db.dsn, 'export', {}, { raw: true })).split('\n').filter(Boolean);
+      assert.equal(lines.filter((line) => JSON.parse(line).id === sent.id).length, 1);
+    });
+
+    test('what is not a receipt is refused and nothing is stored', async () => {
+      const before = await php(db.dsn, 'export', {}, { raw: true });
+      const big = receipt({ url: `https://www.sso.go.th/${'a'.repeat(9000)}` });
+      const cases = [
+        ['wrong JSON', () => post('{"schema": 1,'), 400],
+        ['another schema', () => post(receipt({ schema: 9 })), 400],
+        [
+          'necessary not granted',
+          () => post(receipt({ granted: ['analytics'], denied: ['necessary'] })),
+          400,
+        ],
+        ['over 8,192 bytes', () => post(big), 413],
+        ['another site', () => post(receipt(), { origin: 'https://evil.example' }), 403],
+        [
+          'no Origin (curl)',
+          () => fetch(`${base}/receipts`, { method: 'POST', body: JSON.stringify(receipt()) }),
+          403,
+        ],
+        ['a GET', () => fetch(`${base}/receipts`, { headers: { origin: base } }), 405],
+      ];
+      for (const [what, send, status] of cases) {
+        const answer = await send();
+        assert.equal(answer.status, status, what);
+        assert.ok((await answer.text()).length > 0, `${what}: says why`);
+      }
+      assert.equal(await php(db.dsn, 'export', {}, { raw: true }), before);
+    });
+
+    test('export: a date range, oldest first, as JSON lines and as CSV, past one page', async () => {
+      const march = Array.from({ length: 1100 }, (_, i) =>
+        receipt({
+          decidedAt: new Date(Date.UTC(2025, 2, 1) + i * 60_000).toISOString(),
+          method: i % 2 ? 'accept-all' : 'reject-all',
+        }),
+      );
+      // Stored as the receiver stores them, in one process: a thousand requests would take the
+      // test's time, and the receiver's answers are tested above.
+      assert.equal(await php(db.dsn, 'store', march), march.length);
+      const range = { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z' };
+      const lines = (await php(db.dsn, 'export', range, { raw: true })).trimEnd().split('\n');
+      assert.deepEqual(
+        lines.map((line) => JSON.parse(line).id),
+        march.map((r) => r.id),
+      );
+      const csv = (await php(db.dsn, 'export', { ...range, format: 'csv' }, { raw: true }))
+        .trimEnd()
+        .split('\n');
+      assert.equal(
+        csv[0],
+        'id,decidedAt,receivedAt,revision,method,lang,url,granted,denied,wording',
+      );
+      assert.equal(csv.length, 1101);
+      assert.match(csv[1], new RegExp(`^${march[0].id},2025-03-01T00:00:00.000Z,`));
+      assert.match(
+        csv[1],
+        /,3,reject-all,th,https:\/\/www\.sso\.go\.th\/wpr\/main\/privacy,necessary logs analytics,preferences,$/,
+      );
+    });
+
+    test('counts: decisions per day in Bangkok time, by method, and how many granted each category', async () => {
+      const day = (decidedAt, method, granted) =>
+        receipt({
+          decidedAt,
+          method,
+          granted,
+          denied: ['necessary', 'logs', 'preferences', 'analytics'].filter(
+            (id) => !granted.includes(id),
+          ),
+        });
+      for (const r of [
+        day('2024-05-01T16:59:59.000Z', 'accept-all', [
+          'necessary',
+          'logs',
+          'preferences',
+          'analytics',
+        ]),
+        day('2024-05-01T17:00:00.000Z', 'reject-all', ['necessary']),
+        day('2024-05-02T03:00:00.000Z', 'custom', ['necessary', 'analytics']),
+        day('2024-05-02T04:00:00.000Z', 'gpc', ['necessary']),
+      ])
+        assert.equal((await post(r)).status, 201);
+      assert.deepEqual(await php(db.dsn, 'counts', { from: '2024-05-01', to: '2024-05-03' }), [
+        {
+          day: '2024-05-01',
+          total: 1,
+          acceptAll: 1,
+          rejectAll: 0,
+          custom: 0,
+          gpc: 0,
+          api: 0,
+          granted: { necessary: 1, logs: 1, preferences: 1, analytics: 1 },
+        },
+        {
+          day: '2024-05-02',
+          total: 3,
+          acceptAll: 0,
+          rejectAll: 1,
+          custom: 1,
+          gpc: 1,
+          api: 0,
+          granted: { necessary: 3, analytics: 1 },
+        },
+      ]);
+    });
+
+    test('purge: before a date, and by default past the retention period', async () => {
+      const old = receipt({ decidedAt: new Date(Date.now() - 600 * 86_400_000).toISOString() });
+      const kept = receipt({ decidedAt: new Date(Date.now() - 500 * 86_400_000).toISOString() });
+      const ancient = receipt({ decidedAt: '2020-01-01T00:00:00.000Z' });
+      for (const r of [old, kept, ancient]) assert.equal((await post(r)).status, 201);
+      assert.equal(await php(db.dsn, 'purge', { before: '2020-06-01' }), 1);
+      assert.equal(await php(db.dsn, 'get', ancient.id), null);
+      assert.ok((await php(db.dsn, 'purge', {})) >= 1);
+      assert.equal(await php(db.dsn, 'get', old.id), null);
+      assert.equal((await php(db.dsn, 'get', kept.id))?.id, kept.id);
+    });
+
+    test('records are append-only: the database itself refuses to change one', async () => {
+      const sent = receipt();
+      assert.equal((await post(sent)).status, 201);
+      await assert.rejects(
+        php(
+          db.dsn,
+          'sql',
+          `update consent_receipts set method = 'accept-all' where id = '${sent.id}'`,
+        ),
+        /append-only/,
+      );
+      assert.equal((await php(db.dsn, 'get', sent.id)).method, 'custom');
+    });
+
+    if (backend.name === 'PostgreSQL')
+      test('the Node store reads what PHP stored (the same tables)', async () => {
+        const sent = receipt();
+        assert.equal((await post(sent)).status, 201);
+        const store = await openReceiptStore(db.nodeUrl);
+        try {
+          const got = await store.get(sent.id);
+          assert.deepEqual(
+            { ...got, receivedAt: undefined },
+            { ...sent, receivedAt: undefined, wording: null },
+          );
+        } finally {
+          await store.close();
+        }
+      });
+  });
+}
+
+describe('consent-receipts.php checks a receipt as readReceipt does', () => {
+  test('the same answer for each body', async () => {
+    const good = receipt({ id: 'Qm9vX3JhbmRvbV9pZA' });
+    const bodies = [
+      good,
+      { ...good, schema: 1.0, revision: 3.0 },
+      { ...good, schema: 2 },
+      { ...good, id: 'short' },
+      { ...good, id: 'a'.repeat(65) },
+      { ...good, id: 'has space here' },
+      { ...good, decidedAt: '2026-03-02T03:00:00Z' },
+      { ...good, decidedAt: '2026-02-30T03:00:00.000Z' },
+      { ...good, decidedAt: '2026-03-02T03:00:00.000+07:00' },
+      { ...good, revision: -1 },
+      { ...good, revision: 1e9 },
+      { ...good, revision: 2.5 },
+      { ...good, revision: '3' },
+      { ...good, granted: ['necessary', 'necessary'] },
+      { ...good, granted: ['logs'], denied: ['necessary', 'preferences'] },
+      { ...good, denied: ['analytics'] },
+      { ...good, granted: ['necessary', 'Logs'] },
+      { ...good, method: 'banner' },
+      { ...good, lang: 'fr' },
+      { ...good, url: 'https://www.sso.go.th/wpr/main/privacy?x=1' },
+      { ...good, url: 'https://www.sso.go.th/wpr#top' },
+      { ...good, url: 'https://WWW.sso.go.th/' },
+      { ...good, url: 'https://www.sso.go.th:443/' },
+      { ...good, url: 'https://www.sso.go.th:8443/a' },
+      { ...good, url: 'https://www.sso.go.th' },
+      { ...good, url: 'https://www.sso.go.th/a/../b' },
+      { ...good, url: 'https://www.sso.go.th/a/%2E/b' },
+      { ...good, url: 'https://www.sso.go.th/a b' },
+      { ...good, url: 'https://www.sso.go.th/ก' },
+      { ...good, url: 'https://www.sso.go.th/%E0%B8%81' },
+      { ...good, url: 'http://127.0.0.1:8080/x' },
+      { ...good, url: 'http://127.1/' },
+      { ...good, url: 'ftp://www.sso.go.th/' },
+      { ...good, url: 'javascript:alert(1)' },
+      { ...good, extra: 1 },
+      (({ lang: _, ...rest }) => rest)(good),
+      [good],
+      'not json',
+      '',
+      'null',
+      `{"schema":1,${'"x":1,'.repeat(2000)}"id":"x"}`,
+    ].map((body) => (typeof body === 'string' ? body : JSON.stringify(body)));
+    const answers = await php('', 'read', bodies);
+    bodies.forEach((body, i) => {
+      const node = readReceipt(body);
+      assert.deepEqual(answers[i], node, `body ${i}: ${body.slice(0, 120)}`);
+    });
+  });
+});

@@ -1,0 +1,21 @@
+<?php
+// A router for `php -S` (test/server/php-receipts.test.mjs): the receipt endpoint of
+// consent-receipts.php at /receipts, on the store named by the CONSENT_RECEIPTS_DSN environment
+// variable (with ORIGINS, comma-separated, for consent_receipts_handle's `origins`).
+declare(strict_types=1);
+
+error_reporting(E_ALL);
+set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
+    throw new ErrorException($message, 0, $level, $file, $line);
+});
+require __DIR__ . '/../../../src/server/consent-receipts.php';
+
+if (parse_url((string) $_SERVER['REQUEST_URI'], PHP_URL_PATH) !== '/receipts') {
+    http_response_code(404);
+    return;
+}
+$origins = getenv('ORIGINS');
+consent_receipts_handle(
+    consent_receipts_open((string) getenv('CONSENT_RECEIPTS_DSN')),
+    ['origins' => $origins ? explode(',', $origins) : []],
+);

@@ -1,0 +1,52 @@
+<?php
+// Runs one consent-receipts.php function for test/server/php-receipts.test.mjs: argv[1] is the
+// DSN, argv[2] the function (get, export, counts, purge, read, store, sql), stdin its argument
+// as JSON. Prints what it returns as JSON (export prints the export itself).
+declare(strict_types=1);
+
+error_reporting(E_ALL);
+set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
+    throw new ErrorException($message, 0, $level, $file, $line);
+});
+require __DIR__ . '/../../../src/server/consent-receipts.php';
+
+[, $dsn, $what] = $argv + [null, '', ''];
+$argument = json_decode((string) stream_get_contents(STDIN), true);
+if ($what === 'read') {
+    // One answer per body: the bodies need no store.
+    echo json_encode(array_map('consent_receipts_read', $argument));
+    return;
+}
+$db = consent_receipts_open((string) $dsn);
+try {
+    switch ($what) {
+        case 'get':
+            echo json_encode(consent_receipts_get($db, $argument));
+            break;
+        case 'export':
+            consent_receipts_export($db, $argument);
+            break;
+        case 'counts':
+            echo json_encode(consent_receipts_counts($db, $argument));
+            break;
+        case 'purge':
+            echo json_encode(consent_receipts_purge($db, $argument));
+            break;
+        case 'store':
+            // Receipts consent_receipts_read accepts, in one transaction: how many were new.
+            $db->beginTransaction();
+            $new = 0;
+            foreach ($argument as $receipt) {
+                $new += consent_receipts_store($db, consent_receipts_read(json_encode($receipt))) ? 1 : 0;
+            }
+            $db->commit();
+            echo json_encode($new);
+            break;
+        case 'sql':
+            echo json_encode($db->exec($argument));
+            break;
+    }
+} catch (Throwable $e) {
+    fwrite(STDERR, $e->getMessage());
+    exit(1);
+}
