@@ -124,12 +124,18 @@ test("the README's images and links work on a registry page, and point at files 
   }
 });
 
-test("the packed Apache example runs as shipped: it finds the package's consent.php", (t) => {
+/** The package as npm would install it: packed, then unpacked in a temporary directory. */
+function unpacked(t) {
   const dir = mkdtempSync(join(tmpdir(), 'consent-pack-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT });
   const [tarball] = execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n');
   execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
+  return dir;
+}
+
+test("the packed Apache example runs as shipped: it finds the package's consent.php", (t) => {
+  const dir = unpacked(t);
   const now = Math.floor(Date.now() / 1000);
   const value = `1.0.necessary~logs..Qm9vX3JhbmRvbV9pZA.${now}.a`;
   const answers = execFileSync(
@@ -142,11 +148,7 @@ test("the packed Apache example runs as shipped: it finds the package's consent.
 });
 
 test("the packed consent-receipts.php runs as shipped: it loads the package's consent.php", (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'consent-pack-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT });
-  const [tarball] = execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n');
-  execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
+  const dir = unpacked(t);
   // As docs/server/records.md "PHP" has it: open a SQLite store and look an id up.
   const code = `require '${join(dir, 'package/dist/consent-receipts.php')}';
     $db = consent_receipts_open('sqlite:${join(dir, 'records.sqlite')}');
