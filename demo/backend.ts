@@ -1,20 +1,30 @@
 // The demo's back-end: the page views that demo/analytics.js reports to /collect, and the
-// receipt stores behind /receipts (docs/server/receipts.md).
+// package's receipt store (docs/server/records.md) behind /receipts, with its audit page at
+// /demo/records/.
 // A Vite plugin; vite.demo.config.ts (`npm start`, and the Playwright suite) only registers it.
-import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connect, Plugin } from 'vite';
-import { CONSENT_ID } from '../src/core/codec.js';
-import { MAX_RECEIPT_BYTES, readReceipt } from '../src/server/receipt.js';
-import type { Receipt } from '../src/core/receipt.js';
+// Types only: the module itself is loaded through Vite when the store is first needed (see
+// demoBackend), because the audit page inlines uPlot's files as text (`?raw`), which only Vite's
+// own pipeline reads.
+import type * as ServerEntry from '../src/server/index.js';
+import type { ReceiptStore } from '../src/server/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Where the receipt stores live: one JSON-lines file per store (gitignored). */
-// The Playwright suite keeps its receipts apart, so that a test run does not fill the demo's.
+/** Where the demo keeps its data (gitignored). */
+// The Playwright suite keeps its receipts apart, so that a test run does not fill the demo's
+// (and Playwright empties test-results/ before each run, so every run starts with a new store).
 const DATA_DIR = join(ROOT, process.env.CONSENT_BANNER_E2E ? 'test-results/.data' : 'demo/.data');
+
+/** The receipt store: an embedded PostgreSQL (PGlite) in a directory, made on first use. */
+const STORE_URL = `file:${join(DATA_DIR, 'records')}`;
+
+/** Where the audit page is served: a path ending in `/`, as its files are relative to it. */
+const RECORDS_PATH = '/demo/records/';
 
 /** Built files a page may load from the site root, e.g. `<script src="/consent-banner.iife.js">`. */
 const DIST_FILES = /^\/(consent-banner(?:-extras)?(?:\.iife)?\.js(?:\.map)?)$/;
@@ -22,9 +32,12 @@ const DIST_FILES = /^\/(consent-banner(?:-extras)?(?:\.iife)?\.js(?:\.map)?)$/;
 /** A POST to /collect bigger than this is not a page view. */
 const MAX_BODY_BYTES = 4096;
 
-/** A receipt store's name (`?store=`): the Playwright tests each use their own. */
-const STORE_NAME = /^[a-z0-9-]{1,40}$/;
-const DEFAULT_STORE = 'demo';
+/**
+ * A receipt-url's `?tag=`, which the store ignores: `PUT /receipts/outage?tag=<tag>` makes only
+ * the POSTs with that tag answer 503, so a test of the banner's retries does not fail the
+ * receipts of the tests that run beside it.
+ */
+const TAG = /^[a-z0-9-]{1,40}$/;
 
 /** One page view reported by demo/analytics.js. */
 interface Hit {
@@ -33,10 +46,8 @@ interface Hit {
   receivedAt: string;
 }
 
-/** One line of a receipt store: the receipt as the banner sent it, and when it arrived. */
-interface StoredReceipt extends Receipt {
-  readonly receivedAt: string;
-}
+type ServerModule = typeof ServerEntry;
+type Listener = ReturnType<ServerModule['toNodeListener']>;
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.statusCode = status;
@@ -45,8 +56,9 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-function noContent(res: ServerResponse): void {
-  res.statusCode = 204;
+function redirect(res: ServerResponse, location: string): void {
+  res.statusCode = 302;
+  res.setHeader('Location', location);
   res.end();
 }
 
@@ -83,170 +95,90 @@ function parseHit(body: string): Hit | null {
   return { page, at, receivedAt: new Date().toISOString() };
 }
 
+/** The open store, and its two handlers as node:http listeners. */
+interface Records {
+  store: ReceiptStore;
+  receipts: Listener;
+  audit: Listener;
+}
+
 /**
- * The receipt stores, one file each: `demo/.data/receipts-<store>.jsonl` (under the e2e suite,
- * `test-results/.data/`). Every operation on a store waits for the one before it, so two POSTs
- * of one consent id never both store it.
+ * The receipt store, opened on the first request that needs it (so the server starts at once;
+ * making a new store takes seconds). Requests that arrive while it opens wait for the same
+ * opening: one directory is opened by one store at a time (docs/server/records.md "Install").
+ * An opening that fails is tried again by the next request.
  */
-function receiptStores() {
-  const queues = new Map<string, Promise<unknown>>();
-  /** The stores whose POSTs answer 503 (`PUT /receipts/outage`). */
-  const outages = new Set<string>();
-  const file = (store: string) => join(DATA_DIR, `receipts-${store}.jsonl`);
+function lazyRecords(load: () => Promise<ServerModule>) {
+  let opening: Promise<Records> | null = null;
+  let closed = false;
 
-  /** Runs `task` once every earlier task on `store` has settled. */
-  function serial<T>(store: string, task: () => Promise<T>): Promise<T> {
-    const result = (queues.get(store) ?? Promise.resolve()).then(task);
-    const tail = result.catch(() => undefined);
-    queues.set(store, tail);
-    void tail.then(() => {
-      if (queues.get(store) === tail) queues.delete(store);
-    });
-    return result;
-  }
-
-  async function readAll(store: string): Promise<StoredReceipt[]> {
-    let text: string;
-    try {
-      text = await readFile(file(store), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as StoredReceipt);
+  async function open(): Promise<Records> {
+    const { openReceiptStore, toNodeListener } = await load();
+    // PGlite makes the store's own directory, not the ones above it.
+    await mkdir(DATA_DIR, { recursive: true });
+    // No rate limit: the e2e suite sends many receipts from one address.
+    const store = await openReceiptStore(STORE_URL, { perMinute: 0 });
+    return { store, receipts: toNodeListener(store.handle), audit: toNodeListener(store.audit) };
   }
 
   return {
-    outages,
-    /** The stored receipts, all of them or those with one consent id. */
-    list: (store: string, id: string | null) =>
-      serial(store, async () => (await readAll(store)).filter((r) => id === null || r.id === id)),
-    /** Stores the receipt; `false` when one with its id is stored already. */
-    add: (store: string, receipt: Receipt) =>
-      serial(store, async () => {
-        if ((await readAll(store)).some((r) => r.id === receipt.id)) return false;
-        const line: StoredReceipt = { ...receipt, receivedAt: new Date().toISOString() };
-        await mkdir(DATA_DIR, { recursive: true });
-        await appendFile(file(store), `${JSON.stringify(line)}\n`);
-        return true;
-      }),
-    clear: (store: string) => serial(store, () => rm(file(store), { force: true })),
+    get(): Promise<Records> {
+      if (closed) return Promise.reject(new Error('the server is closing'));
+      opening ??= open().catch((error: unknown) => {
+        opening = null;
+        throw error;
+      });
+      return opening;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const current = opening;
+      opening = null;
+      if (current) await current.then(({ store }) => store.close()).catch(() => {});
+    },
   };
 }
 
-type ReceiptStores = ReturnType<typeof receiptStores>;
-
-/** `/receipts` and `/receipts/outage` (see demoBackend). */
-function handleReceipts(
-  stores: ReceiptStores,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): void {
-  const method = req.method ?? 'GET';
-  const store = url.searchParams.get('store') ?? DEFAULT_STORE;
-  if (!STORE_NAME.test(store)) {
-    return send(res, 400, 'text/plain', 'store: 1 to 40 of a-z, 0-9 and "-".');
-  }
-  const failed = (error: unknown) =>
-    send(res, 500, 'text/plain', `The receipt store failed: ${String(error)}`);
-
-  if (url.pathname === '/receipts/outage') {
-    if (method === 'PUT') stores.outages.add(store);
-    else if (method === 'DELETE') stores.outages.delete(store);
-    else return notAllowed(res, 'PUT, DELETE');
-    return noContent(res);
-  }
-
-  if (method === 'POST') {
-    if (stores.outages.has(store)) {
-      return send(res, 503, 'text/plain', `The store "${store}" is in a test outage.`);
-    }
-    readBody(req, MAX_RECEIPT_BYTES).then(
-      (body) => {
-        let data: unknown;
-        try {
-          data = JSON.parse(body);
-        } catch {
-          return send(res, 400, 'text/plain', 'The body is not JSON.');
-        }
-        const receipt = readReceipt(data);
-        if (!receipt) {
-          return send(
-            res,
-            400,
-            'text/plain',
-            'Not a consent receipt of schema 1 (see docs/reference/receipt.md).',
-          );
-        }
-        stores
-          .add(store, receipt)
-          .then(
-            (added) =>
-              added
-                ? send(res, 201, 'application/json', '{"duplicate":false}')
-                : send(res, 200, 'application/json', '{"duplicate":true}'),
-            failed,
-          );
-      },
-      () => send(res, 413, 'text/plain', `At most ${MAX_RECEIPT_BYTES} bytes.`),
-    );
-    return;
-  }
-
-  if (method === 'GET') {
-    const id = url.searchParams.get('id');
-    if (id !== null && !CONSENT_ID.test(id)) {
-      return send(res, 400, 'text/plain', 'id: a consent id, 8 to 64 of A-Z, a-z, 0-9, "_", "-".');
-    }
-    stores.list(store, id).then((list) => {
-      send(res, 200, 'application/json', JSON.stringify(list));
-    }, failed);
-    return;
-  }
-
-  if (method === 'DELETE') {
-    stores.clear(store).then(() => noContent(res), failed);
-    return;
-  }
-
-  notAllowed(res, 'GET, POST, DELETE');
-}
+type LazyRecords = ReturnType<typeof lazyRecords>;
 
 /**
  * The demo's tiny back end:
  * - `GET /` → redirect to `/demo/`;
  * - `POST /collect` → 204, remembers the page view (in memory, until the server stops);
  * - `GET /collect/hits` → the page views so far, as a JSON array (`DELETE` empties it);
- * - `POST /receipts?store=<name>` → a consent receipt (docs/reference/receipt.md), at most
- *   MAX_RECEIPT_BYTES (413) and valid for `readReceipt` (400): 201 `{"duplicate":false}` when
- *   stored as one line of `demo/.data/receipts-<name>.jsonl`, 200 `{"duplicate":true}` when
- *   that store holds its consent id already; 503 while the store has an outage. `store` is
- *   1–40 of [a-z0-9-] (400 otherwise), `demo` when left out, on every receipts route;
- * - `GET /receipts?store=<name>&id=<consent id>` → the stored receipts with that id, as a JSON
- *   array (400 for a malformed id); without `id`, all of the store's; `DELETE` empties it;
- * - `PUT /receipts/outage?store=<name>` → 204, and POSTs to that store answer 503 until
- *   `DELETE /receipts/outage?store=<name>` (for tests of the banner's retry);
+ * - `/receipts` → the receipt store's `handle` (docs/server/records.md "Taking receipts"): a
+ *   `POST` of a receipt answers 201 stored, 200 already stored, or 4xx; its records are kept in
+ *   `demo/.data/records/` (under the e2e suite, `test-results/.data/records/`);
+ * - `PUT /receipts/outage?tag=<tag>` → 204, and POSTs to `/receipts?tag=<tag>` answer 503 until
+ *   `DELETE /receipts/outage?tag=<tag>` (for tests of the banner's retry); without `tag`, the
+ *   POSTs without one. A `tag` that is not 1–40 of [a-z0-9-] is answered 400, on both routes;
+ * - `GET /demo/records/` and its files → the store's audit page (docs/server/records.md "The
+ *   audit page"): `?id=<consent id>` looks a record up, `?lang=en` in English; `/demo/records`
+ *   redirects there. A site puts it behind its own authentication; the demo runs on your machine;
  * - `GET /consent-banner.iife.js`, `/consent-banner.js` → the files in dist/ (404 until built).
  */
-export function demoBackend(): Plugin {
+function backend(records: LazyRecords, log: (message: string) => void) {
   const hits: Hit[] = [];
-  const stores = receiptStores();
+  /** The tags whose POSTs answer 503 (`''`: the POSTs without a tag). */
+  const outages = new Set<string>();
+
+  /** Answers through the store, or 503 when it cannot be opened (the banner sends again later). */
+  function toStore(pick: (r: Records) => Listener, req: IncomingMessage, res: ServerResponse) {
+    records.get().then(
+      (r) => pick(r)(req, res),
+      (error: unknown) => {
+        log(`The receipt store ${STORE_URL} could not be opened: ${String(error)}`);
+        send(res, 503, 'text/plain', `The receipt store could not be opened: ${String(error)}`);
+      },
+    );
+  }
 
   const handle: Connect.NextHandleFunction = (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
-    if (path === '/' && method === 'GET') {
-      res.statusCode = 302;
-      res.setHeader('Location', '/demo/');
-      res.end();
-      return;
-    }
+    if (path === '/' && method === 'GET') return redirect(res, '/demo/');
 
     if (path === '/collect' && method === 'POST') {
       readBody(req, MAX_BODY_BYTES).then(
@@ -273,8 +205,29 @@ export function demoBackend(): Plugin {
     }
 
     if (path === '/receipts' || path === '/receipts/outage') {
-      return handleReceipts(stores, req, res, url);
+      const tag = url.searchParams.get('tag') ?? '';
+      if (tag !== '' && !TAG.test(tag)) {
+        return send(res, 400, 'text/plain', 'tag: 1 to 40 of a-z, 0-9 and "-".');
+      }
+      if (path === '/receipts/outage') {
+        if (method === 'PUT') outages.add(tag);
+        else if (method === 'DELETE') outages.delete(tag);
+        else return notAllowed(res, 'PUT, DELETE');
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
+      // The outage answers before the store is asked, as a database that cannot be reached
+      // would (docs/server/records.md "Faults").
+      if (method === 'POST' && outages.has(tag)) {
+        res.setHeader('Retry-After', '5');
+        return send(res, 503, 'text/plain', 'The receipt store is in a test outage.');
+      }
+      return toStore((r) => r.receipts, req, res);
     }
+
+    if (path === RECORDS_PATH.slice(0, -1)) return redirect(res, `${RECORDS_PATH}${url.search}`);
+    if (path.startsWith(RECORDS_PATH)) return toStore((r) => r.audit, req, res);
 
     const dist = DIST_FILES.exec(path);
     if (dist && method === 'GET') {
@@ -289,15 +242,37 @@ export function demoBackend(): Plugin {
 
     next();
   };
+  return handle;
+}
+
+export function demoBackend(): Plugin {
+  /** The dev server's store, closed with the server. */
+  let devRecords: LazyRecords | null = null;
 
   return {
     name: 'consent-banner-demo-backend',
+    // The dev server loads src/server/index.ts as an SSR module: uPlot, which the audit page
+    // imports as text (`?raw`), must go through Vite's pipeline rather than Node's loader.
+    config: () => ({ ssr: { noExternal: ['uplot'] } }),
     // Registered directly (not returned), so it runs before Vite's own middlewares.
     configureServer(server) {
-      server.middlewares.use(handle);
+      const records = lazyRecords(
+        // ssrLoadModule types its modules loosely; this one is src/server/index.ts.
+        async () => (await server.ssrLoadModule('/src/server/index.ts')) as ServerModule,
+      );
+      devRecords = records;
+      server.middlewares.use(backend(records, (m) => server.config.logger.error(m)));
+    },
+    // Vite runs `buildEnd` when the dev server closes, and waits for it.
+    async buildEnd() {
+      await devRecords?.close();
     },
     configurePreviewServer(server) {
-      server.middlewares.use(handle);
+      // A preview server has no module graph: the store comes from the build (`npm run build`).
+      const built = pathToFileURL(join(ROOT, 'dist/server.js')).href;
+      const records = lazyRecords(async () => (await import(built)) as ServerModule);
+      server.httpServer.once('close', () => void records.close());
+      server.middlewares.use(backend(records, (m) => server.config.logger.error(m)));
     },
   };
 }

@@ -1,6 +1,6 @@
 // The demo's developer panel: the live `el.consent`, the page's cookies, whether the gated
-// analytics script ran, a log of every consent-ready / consent-change, and a link to the
-// receipt lookup for the current consent id.
+// analytics script ran, a log of every consent-ready / consent-change, and a link that looks the
+// current consent id up on the receipt store's audit page (/demo/records/, demo/backend.ts).
 //
 // A classic script loaded from <head> (a file, not inline: the demo runs under a strict CSP).
 // It listens on `document`, so it hears the first consent-ready however early the banner
@@ -36,11 +36,11 @@
     if (state) state.textContent = readState();
     const cookies = panel('cookies');
     if (cookies) cookies.textContent = document.cookie.split('; ').join('\n') || '(none)';
-    // The receipt lookup, for this visitor's consent id once there is one.
+    // The audit page's look-up, for this visitor's consent id once there is one.
     const receipts = panel('receipts');
     if (receipts) {
       const id = consentId();
-      receipts.href = `/demo/receipts.html${id ? `?id=${encodeURIComponent(id)}` : ''}`;
+      receipts.href = `/demo/records/${id ? `?id=${encodeURIComponent(id)}` : ''}`;
     }
   }
 

@@ -10,11 +10,13 @@ import { createServer } from 'node:http';
 import { openReceiptStore, refreshCookie, toNodeListener } from 'consent-banner/server';
 
 const cookieDays = Number(process.env.COOKIE_DAYS ?? 182);
-const store = await openReceiptStore(process.env.STORE ?? 'file:consent-records', {
-  origins: process.env.ORIGINS?.split(',') ?? [],
-  cookieDays,
-});
-const receipts = toNodeListener(store.handle); // 201 stored, 200 sent again, 4xx refused
+/** The store, opened on the first receipt (making a new one takes a few seconds). */
+let opening;
+const store = () =>
+  (opening ??= openReceiptStore(process.env.STORE ?? 'file:consent-records', {
+    origins: process.env.ORIGINS?.split(',') ?? [],
+    cookieDays,
+  }));
 
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/refresh') {
@@ -26,7 +28,14 @@ const server = createServer((req, res) => {
     if (cookie) res.setHeader('Set-Cookie', cookie);
     return res.writeHead(204).end();
   }
-  receipts(req, res);
+  store().then(
+    (opened) => toNodeListener(opened.handle)(req, res), // 201, 200 or 4xx
+    (error) => {
+      console.error(error.message); // the store cannot be opened: say why, keep serving
+      opening = undefined;
+      res.writeHead(503).end();
+    },
+  );
 });
 
 server.listen(Number(process.env.PORT ?? 3001), '127.0.0.1', () => {
@@ -34,4 +43,9 @@ server.listen(Number(process.env.PORT ?? 3001), '127.0.0.1', () => {
 });
 // Stopped (Ctrl-C, a service manager): the store is closed cleanly.
 for (const signal of ['SIGINT', 'SIGTERM'])
-  process.once(signal, () => server.close(() => store.close().then(() => process.exit(0))));
+  process.once(signal, () =>
+    server.close(async () => {
+      await (await opening?.catch(() => null))?.close();
+      process.exit(0);
+    }),
+  );

@@ -11,7 +11,10 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { REFRESH_PROGRAM, TEMPLATE } from '../support/apache.mjs';
-import { refreshCookie } from '../../src/server/index.js';
+// The refresh's own module, not src/server/index.ts: that entry also holds the receipt store,
+// whose audit page imports uPlot's files as text (`?raw`): a Vite import, which Playwright's
+// loader cannot read.
+import { refreshCookie } from '../../src/server/refresh.js';
 import { errors, expect, linesWith, startTestApache, test } from './apache-server.js';
 import { EN, bannerUi, waitForRecord } from './fixtures.js';
 import {

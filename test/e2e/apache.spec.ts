@@ -4,7 +4,11 @@
 // line either way. Apache's regex and the Node reader (consent-banner/server) must agree on what
 // grants `logs`, on the same cookies as nginx (test/e2e/log-cookies.ts). What every server is
 // checked for is in server-kit.ts.
-import { isGranted, normalizeIp } from '../../src/server/index.js';
+// The reader's own modules, not src/server/index.ts: that entry also holds the receipt store,
+// whose audit page imports uPlot's files as text (`?raw`): a Vite import, which Playwright's
+// loader cannot read.
+import { normalizeIp } from '../../src/server/ip.js';
+import { isGranted } from '../../src/server/read-consent.js';
 import {
   errors,
   expect,

@@ -293,6 +293,93 @@ export async function nextCollect(page: Page): Promise<unknown> {
   return request.postDataJSON() as unknown;
 }
 
+/**
+ * A record of the demo server's receipt store (`/receipts`, demo/backend.ts), as its audit page
+ * shows it in English: each field is the text of its row (`granted` and `denied`: the category
+ * ids, in the page's order).
+ */
+export interface RecordedReceipt {
+  id: string;
+  decidedAt: string;
+  receivedAt: string;
+  revision: string;
+  method: string;
+  granted: string[];
+  denied: string[];
+  lang: string;
+  url: string;
+  wording: string;
+}
+
+/** The audit page's row headings in English → the fields of RecordedReceipt. */
+const RECORD_ROWS: Record<string, keyof RecordedReceipt> = {
+  'Decided at': 'decidedAt',
+  'Received at': 'receivedAt',
+  'Policy revision': 'revision',
+  How: 'method',
+  Granted: 'granted',
+  Refused: 'denied',
+  'Language shown': 'lang',
+  Page: 'url',
+  'Wording shown': 'wording',
+};
+
+/**
+ * The store's record of a consent id, looked up as an auditor looks it up: on the audit page
+ * (docs/server/records.md "The audit page"), `/demo/records/?lang=en&id=<id>`, in a page of its
+ * own in `context`. `null` when the page says the store holds no record with this id. A row the
+ * page shows beyond RECORD_ROWS fails the look-up: a record holds nothing else.
+ */
+export async function recordedReceipt(
+  context: BrowserContext,
+  id: string,
+): Promise<RecordedReceipt | null> {
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(`/demo/records/?lang=en&id=${encodeURIComponent(id)}`);
+    expect(response?.status(), 'the audit page answers').toBe(200);
+    const alert = page.getByRole('alert');
+    if ((await alert.count()) > 0) {
+      await expect(alert).toHaveText(`No record has this id: ${id}`);
+      return null;
+    }
+    const table = page.getByRole('table', { name: /^Consent id/ });
+    const shown = await table.evaluate((el: HTMLTableElement) => ({
+      id: el.caption?.querySelector('code')?.textContent ?? '',
+      rows: [...el.tBodies[0].rows].map((row) => ({
+        heading: row.querySelector('th')?.textContent ?? '',
+        text: row.querySelector('td')?.textContent ?? '',
+        codes: [...row.querySelectorAll('td code')].map((code) => code.textContent ?? ''),
+      })),
+    }));
+    const record: Partial<Record<keyof RecordedReceipt, string | string[]>> = { id: shown.id };
+    for (const { heading, text, codes } of shown.rows) {
+      const field = RECORD_ROWS[heading];
+      expect(field, `a row the record holds: "${heading}"`).toBeDefined();
+      record[field] = field === 'granted' || field === 'denied' ? codes : text;
+    }
+    expect(Object.keys(record).sort(), 'every row of a record').toEqual(
+      ['id', ...Object.values(RECORD_ROWS)].sort(),
+    );
+    return record as RecordedReceipt;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the store holds a record of `id` (the banner's POST may be on its way). */
+export async function waitForRecorded(
+  context: BrowserContext,
+  id: string,
+): Promise<RecordedReceipt> {
+  await expect
+    .poll(async () => (await recordedReceipt(context, id)) !== null, {
+      message: `the store holds a record of ${id}`,
+    })
+    .toBe(true);
+  return (await recordedReceipt(context, id)) as RecordedReceipt;
+}
+
 /** One consent event as the page saw it. */
 export type SeenEvent =
   | { type: 'consent-ready'; detail: ConsentState }

@@ -117,21 +117,19 @@ test.describe('network discipline', () => {
   test('a strict page with receipt-url: its files, the granted scripts, the receipts', async ({
     page,
     context,
-    request,
     baseURL,
   }) => {
     const origin = new URL(baseURL ?? '').origin;
     const path = '/test/e2e/pages/strict/iife.html';
-    const store = 'strict-network';
-    expect((await request.delete(`/receipts?store=${store}`)).status()).toBe(204);
-    // Served as a site would (without Vite's client), with this test's own receipt store.
+    // Served as a site would (without Vite's client).
     await context.route(
       (url) => url.pathname === path,
       async (route) => {
         const response = await route.fetch();
-        const body = (await response.text())
-          .replace(/<script type="module" src="\/@vite\/client"><\/script>\s*/, '')
-          .replace('?store=strict-iife', `?store=${store}`);
+        const body = (await response.text()).replace(
+          /<script type="module" src="\/@vite\/client"><\/script>\s*/,
+          '',
+        );
         await route.fulfill({ response, body });
       },
     );
@@ -139,7 +137,7 @@ test.describe('network discipline', () => {
     const ui = bannerUi(page, EN);
     const pageFiles = [`GET ${path}`, 'GET /demo/demo.css', 'GET /consent-banner.iife.js'];
     const analytics = ['GET /test/e2e/pages/strict/analytics.js', 'POST /collect'];
-    const receipt = `POST /receipts?store=${store}`;
+    const receipt = 'POST /receipts';
 
     await page.goto(path);
     await expect(ui.region).toBeVisible();
@@ -163,6 +161,5 @@ test.describe('network discipline', () => {
     await expectRequests(page, recorder, 'after the withdrawal', pageFiles);
 
     expect(recorder.elsewhere, 'no request to another origin').toEqual([]);
-    await request.delete(`/receipts?store=${store}`);
   });
 });

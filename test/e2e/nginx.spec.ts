@@ -3,7 +3,10 @@
 // address and access time only when `logs` is granted. The legal-minimum log keeps its line
 // either way. nginx's regex and the Node reader (consent-banner/server) must agree on what
 // grants `logs`. What every server is checked for is in server-kit.ts.
-import { isGranted } from '../../src/server/index.js';
+// The reader's own modules, not src/server/index.ts: that entry also holds the receipt store,
+// whose audit page imports uPlot's files as text (`?raw`): a Vite import, which Playwright's
+// loader cannot read.
+import { isGranted } from '../../src/server/read-consent.js';
 import { COOKIE_VALUES, SEVERAL_COOKIES, STRICTER_VALUES } from './log-cookies.js';
 import { expect, linesWith, logLines, startTestNginx, test } from './nginx-server.js';
 import {

@@ -1,8 +1,9 @@
 // Proof of consent (docs/server/receipts.md): each decision reaches the demo server's
-// receipt store as one JSON receipt, a receipt the store did not confirm is sent again on the next
-// page load, and one it refused is dropped. Every test has a store of its own, so tests in
-// parallel never see each other's receipts.
-import type { APIRequestContext, Page, Request } from '@playwright/test';
+// receipt store (openReceiptStore, docs/server/records.md) as one JSON receipt, a receipt the
+// store did not confirm is sent again on the next page load, and one it refused is dropped. The
+// tests share the one store and tell their receipts apart by consent id: each test knows the ids
+// of its decisions, and reads their records on the store's audit page, as an auditor would.
+import type { Page, Request } from '@playwright/test';
 import type { Receipt } from '../../src/core/receipt.js';
 import { consentBanner } from '../../src/testing/index.js';
 import {
@@ -10,16 +11,18 @@ import {
   bannerUi,
   expect,
   recordEvents,
+  recordedReceipt,
   storedRecord,
   test,
   waitForReady,
   waitForRecord,
+  waitForRecorded,
   type StoredRecord,
 } from './fixtures.js';
 
-/** A page whose banner sends receipts to the store named by `?store=` (English). */
+/** A page whose banner sends receipts to `/receipts?tag=<its own ?tag=>` (English). */
 const PAGE = '/test/e2e/pages/receipts.html';
-/** The built IIFE, configured by data-* of its script tag, sending to the store `?store=`. */
+/** The built IIFE, configured by data-* of its script tag, sending to `/receipts`. */
 const SCRIPT_TAG_PAGE = '/test/e2e/pages/receipts-script-tag.html';
 
 /** Exactly the fields of a schema-1 receipt: nothing else, so never the IP address. */
@@ -35,32 +38,23 @@ const RECEIPT_FIELDS = [
   'url',
 ];
 
-/** What the demo server keeps: the receipt, and when it arrived. */
-type StoredReceipt = Receipt & { receivedAt: string };
-
-/** This test's receipt store: its id, as the server accepts a store name. */
-const storeOfThisTest = () =>
+/**
+ * This test's tag on the receipt-url, as the demo server accepts one: the store ignores it, and
+ * the server's outage switch (`PUT /receipts/outage?tag=`) touches this test's POSTs alone.
+ */
+const tagOfThisTest = () =>
   `t-${test.info().testId}`
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '-')
     .slice(0, 40);
 
-async function storedReceipts(request: APIRequestContext, store: string, id?: string) {
-  const query = new URLSearchParams({ store, ...(id ? { id } : {}) });
-  const response = await request.get(`/receipts?${query}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as StoredReceipt[];
-}
-
-/** Waits until the store holds `count` receipts, and returns them. */
-async function waitForStored(request: APIRequestContext, store: string, count: number) {
-  await expect
-    .poll(async () => (await storedReceipts(request, store)).length, {
-      message: `${count} receipt(s) in the store`,
-    })
-    .toBe(count);
-  return storedReceipts(request, store);
-}
+/** A time as the audit page shows it in English: in the store's time zone (Asia/Bangkok). */
+const shownTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Bangkok',
+  }).format(new Date(iso));
 
 const isReceiptPost = (request: Request) =>
   request.method() === 'POST' && new URL(request.url()).pathname === '/receipts';
@@ -88,18 +82,23 @@ function waitingReceipts(page: Page): Promise<Record<string, unknown>> {
 /** The localStorage key of the receipts waiting for `receiptUrl` (an absolute URL). */
 const waitingKey = (receiptUrl: string) => `consent-banner:receipts:${receiptUrl}`;
 
+/** The JSON bodies of POSTs, in order. */
+const bodies = (posts: readonly Request[]) => posts.map((post) => post.postDataJSON() as Receipt);
+
 /**
- * Makes the page fetch the store once, from the page itself, and waits for it: a POST the banner
- * started when it connected went out before this request (it is made at once, synchronously).
+ * Makes the page fetch the store's audit page once, from the page itself, and waits for it: a
+ * POST the banner started when it connected went out before this request (it is made at once,
+ * synchronously).
  */
-async function roundTrip(page: Page, store: string): Promise<void> {
+async function roundTrip(page: Page): Promise<void> {
   const done = page.waitForResponse(
     (response) =>
-      response.request().method() === 'GET' && new URL(response.url()).pathname === '/receipts',
+      response.request().method() === 'GET' &&
+      new URL(response.url()).pathname === '/demo/records/',
   );
-  await page.evaluate((name) => {
-    void fetch(`/receipts?store=${name}`);
-  }, store);
+  await page.evaluate(() => {
+    void fetch('/demo/records/?lang=en');
+  });
   await done;
 }
 
@@ -120,48 +119,42 @@ async function expectLoggedOnce(pageErrors: string[], message: string): Promise<
 }
 
 test.describe('receipts from receipt-url', () => {
-  let store: string;
+  let tag: string;
   let pageUrl: string;
   let receiptUrl: string;
 
   test.beforeEach(async ({ request, page, baseURL }) => {
-    store = storeOfThisTest();
-    pageUrl = `${PAGE}?store=${store}`;
-    receiptUrl = `${baseURL}/receipts?store=${store}`;
-    expect((await request.delete(`/receipts/outage?store=${store}`)).status()).toBe(204);
-    expect((await request.delete(`/receipts?store=${store}`)).status()).toBe(204);
+    tag = tagOfThisTest();
+    pageUrl = `${PAGE}?tag=${tag}`;
+    receiptUrl = `${baseURL}/receipts?tag=${tag}`;
+    expect((await request.delete(`/receipts/outage?tag=${tag}`)).status()).toBe(204);
     await recordEvents(page);
   });
 
   test.afterEach(async ({ request }) => {
-    await request.delete(`/receipts/outage?store=${store}`);
-    await request.delete(`/receipts?store=${store}`);
+    await request.delete(`/receipts/outage?tag=${tag}`);
   });
 
   test('accept all: one receipt arrives, matching the cookie, and the page keeps none', async ({
     page,
     context,
-    request,
     baseURL,
   }) => {
     const ui = bannerUi(page, EN);
     await page.goto(pageUrl);
     await expect(ui.region).toBeVisible();
 
-    const posted = page.waitForRequest(isReceiptPost);
+    const posts = watchReceiptPosts(page);
     const answered = page.waitForResponse((response) => isReceiptPost(response.request()));
     await consentBanner(page).acceptAll();
     const record = await waitForRecord(context);
 
-    const post = await posted;
+    const response = await answered;
+    const post = response.request();
     expect(post.headers()['content-type']).toBe('application/json');
     const body = post.postDataJSON() as Record<string, unknown>;
     expect(Object.keys(body).sort(), 'the schema-1 fields, and no other').toEqual(RECEIPT_FIELDS);
-    expect((await answered).status(), 'stored as new').toBe(201);
-
-    const [receipt, ...others] = await waitForStored(request, store, 1);
-    expect(others).toEqual([]);
-    expect(receipt).toEqual({
+    expect(body).toEqual({
       schema: 1,
       id: record.id,
       decidedAt: isoTime(record),
@@ -170,34 +163,56 @@ test.describe('receipts from receipt-url', () => {
       denied: [],
       method: 'accept-all',
       lang: 'en',
-      url: `${baseURL}${PAGE}`, // origin and path: never the ?store= query
-      receivedAt: expect.any(String) as unknown,
+      url: `${baseURL}${PAGE}`, // origin and path: never the ?tag= query
     });
-    expect(sorted(receipt!.granted)).toEqual(record.granted);
+    expect(response.status(), 'stored as new').toBe(201);
+
+    // The store's record, as its audit page shows it.
+    const stored = await recordedReceipt(context, record.id);
+    expect(stored).toEqual({
+      id: record.id,
+      decidedAt: shownTime(isoTime(record)),
+      receivedAt: expect.stringMatching(/^\d{1,2} \w+ \d{4} at \d{2}:\d{2}:\d{2}$/) as unknown,
+      revision: '1',
+      method: 'Accept all',
+      granted: expect.any(Array) as unknown,
+      denied: [],
+      lang: 'English',
+      url: `${baseURL}${PAGE}`,
+      wording: 'not recorded',
+    });
+    expect(sorted(stored!.granted)).toEqual(record.granted);
     expect(record.granted).toEqual(['analytics', 'logs', 'necessary', 'preferences']);
-    const notUrl = Object.entries(receipt!).filter(([field]) => field !== 'url');
+    const notUrl = Object.entries(stored!).filter(([field]) => field !== 'url');
     expect(JSON.stringify(notUrl), 'no address but the page URL').not.toContain('127.0.0.1');
 
-    expect(await storedReceipts(request, store, record.id)).toHaveLength(1);
     await expect
       .poll(() => waitingReceipts(page), { message: 'the confirmed receipt is forgotten' })
       .toEqual({});
+    expect(
+      bodies(posts).map((r) => r.id),
+      'one receipt for the one decision',
+    ).toEqual([record.id]);
   });
 
   test('a custom choice, then reject all from the settings: two receipts, two ids', async ({
     page,
     context,
-    request,
   }) => {
     const ui = bannerUi(page, EN);
     await page.goto(pageUrl);
+    const posts = watchReceiptPosts(page);
     await consentBanner(page).choose({ analytics: true });
 
     const custom = await waitForRecord(context);
-    const [first] = await waitForStored(request, store, 1);
-    expect(first).toMatchObject({ id: custom.id, method: 'custom', decidedAt: isoTime(custom) });
-    expect(sorted(first!.granted)).toEqual(['analytics', 'logs', 'necessary']);
-    expect(first!.denied).toEqual(['preferences']);
+    const first = await waitForRecorded(context, custom.id);
+    expect(first).toMatchObject({
+      id: custom.id,
+      method: 'Chosen',
+      decidedAt: shownTime(isoTime(custom)),
+    });
+    expect(sorted(first.granted)).toEqual(['analytics', 'logs', 'necessary']);
+    expect(first.denied).toEqual(['preferences']);
 
     await expect(ui.settingsButton).toBeVisible();
     await consentBanner(page).rejectAll(); // in the dialog, opened by the settings button
@@ -206,13 +221,15 @@ test.describe('receipts from receipt-url', () => {
       .poll(async () => (await storedRecord(context))?.id, { message: 'a new consent id' })
       .not.toBe(custom.id);
     const rejected = (await storedRecord(context))!;
-    const receipts = await waitForStored(request, store, 2);
-    const second = receipts.find((r) => r.id !== custom.id);
-    expect(second).toMatchObject({ id: rejected.id, method: 'reject-all', lang: 'en' });
-    expect(sorted(second!.denied)).toEqual(['analytics', 'preferences']);
-    expect(sorted(second!.granted)).toEqual(['logs', 'necessary']);
-    expect(new Set(receipts.map((r) => r.id)).size, 'distinct ids').toBe(2);
+    const second = await waitForRecorded(context, rejected.id);
+    expect(second).toMatchObject({ id: rejected.id, method: 'Reject all', lang: 'English' });
+    expect(sorted(second.denied)).toEqual(['analytics', 'preferences']);
+    expect(sorted(second.granted)).toEqual(['logs', 'necessary']);
     await expect.poll(() => waitingReceipts(page)).toEqual({});
+    expect(
+      bodies(posts).map((r) => r.id),
+      'two receipts, one per decision, with distinct ids',
+    ).toEqual([custom.id, rejected.id]);
   });
 
   test('endpoint down: the receipt waits in the page, arrives on the next load, once', async ({
@@ -221,7 +238,7 @@ test.describe('receipts from receipt-url', () => {
     request,
     pageErrors,
   }) => {
-    expect((await request.put(`/receipts/outage?store=${store}`)).status()).toBe(204);
+    expect((await request.put(`/receipts/outage?tag=${tag}`)).status()).toBe(204);
     await page.goto(pageUrl);
 
     const answered = page.waitForResponse((response) => isReceiptPost(response.request()));
@@ -236,24 +253,26 @@ test.describe('receipts from receipt-url', () => {
     const waiting = await waitingReceipts(page);
     expect(Object.keys(waiting)).toEqual([waitingKey(receiptUrl)]);
     expect((waiting[waitingKey(receiptUrl)] as Receipt[]).map((r) => r.id)).toEqual([record.id]);
-    expect(await storedReceipts(request, store)).toEqual([]);
+    expect(await recordedReceipt(context, record.id), 'not in the store').toBeNull();
 
     // The store is back: the next page load delivers the receipt the first one could not.
-    expect((await request.delete(`/receipts/outage?store=${store}`)).status()).toBe(204);
+    expect((await request.delete(`/receipts/outage?tag=${tag}`)).status()).toBe(204);
     const redelivered = page.waitForResponse((response) => isReceiptPost(response.request()));
     await page.reload();
     expect((await redelivered).status()).toBe(201);
-    const [receipt] = await waitForStored(request, store, 1);
-    expect(receipt).toMatchObject({ id: record.id, method: 'accept-all' });
+    expect(await recordedReceipt(context, record.id)).toMatchObject({
+      id: record.id,
+      method: 'Accept all',
+    });
     await expect.poll(() => waitingReceipts(page)).toEqual({});
 
-    // Confirmed: the load after that sends nothing.
+    // Confirmed: the load after that sends nothing, and the store still holds the one record.
     const posts = watchReceiptPosts(page);
     await page.reload();
     await waitForReady(page);
-    await roundTrip(page, store);
+    await roundTrip(page);
     expect(posts, 'no POST /receipts on this load').toEqual([]);
-    expect(await storedReceipts(request, store)).toHaveLength(1);
+    expect(await recordedReceipt(context, record.id)).toMatchObject({ id: record.id });
   });
 
   test('a receiver that refuses the receipt (400): dropped with a warning, never resent', async ({
@@ -261,8 +280,8 @@ test.describe('receipts from receipt-url', () => {
     context,
     pageErrors,
   }) => {
-    // The demo server answers 400 for a store name it does not accept.
-    await page.goto(`${PAGE}?store=BAD!`);
+    // The demo server answers 400 for a tag it does not accept.
+    await page.goto(`${PAGE}?tag=BAD!`);
 
     const warned = page.waitForEvent(
       'console',
@@ -284,49 +303,39 @@ test.describe('receipts from receipt-url', () => {
     const posts = watchReceiptPosts(page);
     await page.reload();
     await waitForReady(page);
-    await roundTrip(page, store);
+    await roundTrip(page);
     expect(posts, 'no POST /receipts on the next load').toEqual([]);
   });
 });
 
 test.describe('receipts from the built IIFE', () => {
-  let store: string;
-
   test.beforeAll(async ({ request }) => {
     const response = await request.get('/consent-banner.iife.js');
     expect(response.status(), 'dist/consent-banner.iife.js exists: run `npm run build`').toBe(200);
   });
 
-  test.beforeEach(async ({ request }) => {
-    store = storeOfThisTest();
-    expect((await request.delete(`/receipts?store=${store}`)).status()).toBe(204);
-  });
-
-  test.afterEach(async ({ request }) => {
-    await request.delete(`/receipts?store=${store}`);
-  });
-
   test('data-receipt-url on the script tag: a decision reaches the store', async ({
     page,
     context,
-    request,
   }) => {
     const ui = bannerUi(page, EN);
-    await page.goto(`${SCRIPT_TAG_PAGE}?store=${store}`);
-    await expect(ui.element).toHaveAttribute('receipt-url', `/receipts?store=${store}`);
+    await page.goto(SCRIPT_TAG_PAGE);
+    await expect(ui.element).toHaveAttribute('receipt-url', '/receipts');
+    const posts = watchReceiptPosts(page);
     await consentBanner(page).rejectAll();
 
     const record = await waitForRecord(context);
-    const [receipt, ...others] = await waitForStored(request, store, 1);
-    expect(others).toEqual([]);
+    const receipt = await waitForRecorded(context, record.id);
     expect(receipt).toMatchObject({
-      schema: 1,
       id: record.id,
-      method: 'reject-all',
-      lang: 'en',
-      revision: 1,
-      decidedAt: isoTime(record),
+      method: 'Reject all',
+      lang: 'English',
+      revision: '1',
+      decidedAt: shownTime(isoTime(record)),
     });
     await expect.poll(() => waitingReceipts(page)).toEqual({});
+    expect(bodies(posts), 'one receipt, of schema 1').toEqual([
+      expect.objectContaining({ schema: 1, id: record.id }),
+    ]);
   });
 });

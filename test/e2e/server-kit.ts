@@ -13,7 +13,11 @@ import type {
   WorkerFixture,
 } from '@playwright/test';
 import { IIFE, freePort, type RunningServer } from '../support/server-kit.mjs';
-import { anonymizeIp, isGranted, normalizeIp, readConsent } from '../../src/server/index.js';
+// The reader's own modules, not src/server/index.ts: that entry also holds the receipt store,
+// whose audit page imports uPlot's files as text (`?raw`): a Vite import, which Playwright's
+// loader cannot read.
+import { anonymizeIp, normalizeIp } from '../../src/server/ip.js';
+import { isGranted, readConsent } from '../../src/server/read-consent.js';
 import { EN, bannerUi, consentOf, expect, hostOpener, waitForRecord } from './fixtures.js';
 
 // The servers.

@@ -3,9 +3,17 @@
 // dialog, decisions, gated scripts (external, and inline with a nonce), receipts and the
 // settings button, with no `securitypolicyviolation` at all. A page whose policy leaves out the
 // `consent-banner` Trusted Types policy shows that the check can fail.
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 import type { Receipt } from '../../src/core/receipt.js';
-import { EN, bannerUi, expect, test, waitForRecord } from './fixtures.js';
+import {
+  EN,
+  bannerUi,
+  expect,
+  storedRecord,
+  test,
+  waitForRecord,
+  waitForRecorded,
+} from './fixtures.js';
 
 /** The nonce of the pages' inline gated script (a real server makes a new one per response). */
 const NONCE = 'c3RyaWN0LXBhZ2UtMDE';
@@ -22,27 +30,26 @@ const policy = (trustedTypes = 'consent-banner lit-html', nonce = true) =>
     `trusted-types ${trustedTypes}`,
   ].join('; ');
 
-/** The pages, each with the receipt store its markup names in `receipt-url`. */
+/** The pages, each sending receipts to the demo server's store (`receipt-url="/receipts"`). */
 const PAGES = {
-  iife: { path: '/test/e2e/pages/strict/iife.html', store: 'strict-iife' },
-  module: { path: '/test/e2e/pages/strict/module.html', store: 'strict-module' },
+  iife: '/test/e2e/pages/strict/iife.html',
+  module: '/test/e2e/pages/strict/module.html',
 } as const;
 
 /**
  * Serves `path` from the demo server with `Content-Security-Policy: <csp>` as a response
  * header. Vite's dev client, which the dev server writes into every HTML page, is taken out:
- * the page is the one a site would serve. `store` renames the page's receipt store.
+ * the page is the one a site would serve.
  */
-async function serveWithPolicy(context: BrowserContext, path: string, csp: string, store?: string) {
+async function serveWithPolicy(context: BrowserContext, path: string, csp: string) {
   await context.route(
     (url) => url.pathname === path,
     async (route) => {
       const response = await route.fetch();
-      let body = (await response.text()).replace(
+      const body = (await response.text()).replace(
         /<script type="module" src="\/@vite\/client"><\/script>\s*/,
         '',
       );
-      if (store) body = body.replace(/\?store=strict-[a-z]+/, `?store=${store}`);
       await route.fulfill({
         response,
         body,
@@ -86,10 +93,14 @@ const runs = (page: Page) =>
     return { inline: w.strictInlineRuns, external: w.strictExternalRuns };
   });
 
-async function storedReceipts(request: APIRequestContext, store: string) {
-  const response = await request.get(`/receipts?store=${store}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Receipt[];
+/** Every POST /receipts the page makes from now on, as the receipts it sends. */
+function watchReceipts(page: Page): Receipt[] {
+  const sent: Receipt[] = [];
+  page.on('request', (request: Request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/receipts')
+      sent.push(request.postDataJSON() as Receipt);
+  });
+  return sent;
 }
 
 /** Whether the banner's styles are in place: constructable stylesheets, no `<style>`. */
@@ -105,18 +116,17 @@ const bannerStyles = (page: Page) =>
   });
 
 test.describe('a page with a strict CSP and Trusted Types', () => {
-  for (const [name, { path, store }] of Object.entries(PAGES)) {
+  for (const [name, path] of Object.entries(PAGES)) {
     test(`the ${name} build: banner, dialog, decisions, gated scripts, receipts, no violation`, async ({
       page,
       context,
-      request,
       pageErrors,
     }) => {
-      expect((await request.delete(`/receipts?store=${store}`)).status()).toBe(204);
       await recordViolations(page);
       await serveWithPolicy(context, path, policy());
       const ui = bannerUi(page, EN);
 
+      const sent = watchReceipts(page);
       const response = await page.goto(path);
       expect(response?.headers()['content-security-policy']).toBe(policy());
       await expect(ui.region).toBeVisible();
@@ -136,22 +146,36 @@ test.describe('a page with a strict CSP and Trusted Types', () => {
       expect(record.granted).toContain('analytics');
       expect(record.method).toBe('c');
       await expect.poll(() => runs(page)).toEqual({ inline: 1, external: 1 });
-      await expect.poll(async () => (await storedReceipts(request, store)).length).toBe(1);
-      const [first] = await storedReceipts(request, store);
-      expect(first).toMatchObject({ id: record.id, method: 'custom' });
+      // The store's record of this decision, as its audit page shows it.
+      expect(await waitForRecorded(context, record.id)).toMatchObject({
+        id: record.id,
+        method: 'Chosen',
+      });
 
       // The settings button reopens the dialog; Accept all there is a second decision.
       await ui.settingsButton.click();
       await expect(ui.dialog).toBeVisible();
       await ui.dialogAcceptAll.click();
       await expect(ui.dialog).toBeHidden();
-      await expect.poll(async () => (await storedReceipts(request, store)).length).toBe(2);
-      expect((await storedReceipts(request, store))[1]).toMatchObject({ method: 'accept-all' });
+      await expect
+        .poll(async () => (await storedRecord(context))?.id, { message: 'a new consent id' })
+        .not.toBe(record.id);
+      const accepted = (await storedRecord(context))!;
+      expect(await waitForRecorded(context, accepted.id)).toMatchObject({
+        id: accepted.id,
+        method: 'Accept all',
+      });
+      expect(
+        sent.map((r) => [r.id, r.method]),
+        'one receipt per decision',
+      ).toEqual([
+        [record.id, 'custom'],
+        [accepted.id, 'accept-all'],
+      ]);
       expect(await runs(page), 'each gated script ran once').toEqual({ inline: 1, external: 1 });
 
       expect(await violations(page), 'no securitypolicyviolation').toEqual([]);
       expect(pageErrors, 'no console error').toEqual([]);
-      await request.delete(`/receipts?store=${store}`);
     });
   }
 
@@ -180,13 +204,11 @@ test.describe('a page with a strict CSP and Trusted Types', () => {
   test('without `consent-banner` in trusted-types: violations, and the gated scripts do not run', async ({
     page,
     context,
-    request,
     pageErrors,
   }) => {
-    const { path } = PAGES.iife;
-    const store = 'strict-negative';
+    const path = PAGES.iife;
     await recordViolations(page);
-    await serveWithPolicy(context, path, policy('lit-html'), store);
+    await serveWithPolicy(context, path, policy('lit-html'));
     const ui = bannerUi(page, EN);
 
     await page.goto(path);
@@ -202,19 +224,16 @@ test.describe('a page with a strict CSP and Trusted Types', () => {
     expect(pageErrors.length).toBeGreaterThan(0);
     for (const error of pageErrors) expect(error).toMatch(/Trusted(Type|Script)/);
     pageErrors.length = 0;
-    await request.delete(`/receipts?store=${store}`);
   });
 
   test('without the nonce in script-src: the inline gated script is refused, the external one runs', async ({
     page,
     context,
-    request,
     pageErrors,
   }) => {
-    const { path } = PAGES.iife;
-    const store = 'strict-negative';
+    const path = PAGES.iife;
     await recordViolations(page);
-    await serveWithPolicy(context, path, policy(undefined, false), store);
+    await serveWithPolicy(context, path, policy(undefined, false));
     const ui = bannerUi(page, EN);
 
     await page.goto(path);
@@ -228,6 +247,5 @@ test.describe('a page with a strict CSP and Trusted Types', () => {
       expect.stringMatching(/^console\.error: Executing inline script violates .*script-src/),
     ]);
     pageErrors.length = 0;
-    await request.delete(`/receipts?store=${store}`);
   });
 });

@@ -99,7 +99,10 @@ export async function startConsentEndpoint(dir, timeoutMs = 10_000) {
   let output = '';
   /** @type {number} */
   const port = await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${CONSENT_ENDPOINT} did not start`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${CONSENT_ENDPOINT} did not start:\n${output.trim()}`));
+    }, timeoutMs);
     /** @param {string} chunk */
     const read = (chunk) => {
       output += chunk;
