@@ -6,9 +6,12 @@
  */
 import type { CategoryId, ConsentMethod, ConsentState, Lang } from './types.js';
 
-/** Receipt schema version 1. */
+/**
+ * A receipt: schema 1, or schema 2, which adds the hash of the words the visitor saw
+ * (docs/reference/receipt.md).
+ */
 export interface Receipt {
-  readonly schema: 1;
+  readonly schema: 1 | 2;
   /** The consent id, as in the cookie: a receiver drops a second receipt with the same id. */
   readonly id: string;
   /** ISO 8601 time of the decision (UTC), as in the state. */
@@ -21,6 +24,8 @@ export interface Receipt {
   readonly lang: Lang;
   /** The page the decision was made on: origin and path (no query, no fragment). */
   readonly url: string;
+  /** Schema 2: the hash of the wording the visitor saw (src/core/wording.ts). */
+  readonly wording?: string;
 }
 
 /** The receipt of a decided state; `null` for an undecided one. */

@@ -107,8 +107,17 @@ if (!function_exists('consent_receipts_read')) {
         }
         $data = json_decode($body, true, 8);
         $keys = ['schema', 'id', 'decidedAt', 'revision', 'granted', 'denied', 'method', 'lang', 'url'];
-        if (!is_array($data) || array_is_list($data) && $data !== [] || count($data) !== 9
-            || array_diff(array_keys($data), $keys) !== []) {
+        if (!is_array($data) || array_is_list($data) && $data !== []) {
+            return null;
+        }
+        // Schema 2 adds the hash of the words the visitor saw (docs/reference/receipt.md).
+        if (consent_whole_number($data['schema'] ?? null) === 2) {
+            $keys[] = 'wording';
+            if (!is_string($data['wording'] ?? null) || preg_match('/^[0-9a-f]{24}$/D', $data['wording']) !== 1) {
+                return null;
+            }
+        }
+        if (count($data) !== count($keys) || array_diff(array_keys($data), $keys) !== []) {
             return null;
         }
         $ids = static function ($list): ?array {
@@ -129,7 +138,7 @@ if (!function_exists('consent_receipts_read')) {
         // A number as JavaScript reads it: 1.0 is 1 (consent_whole_number, from consent.php).
         $schema = consent_whole_number($data['schema']);
         $revision = consent_whole_number($data['revision']);
-        if ($schema !== 1 || !is_string($data['id'])
+        if (($schema !== 1 && $schema !== 2) || !is_string($data['id'])
             || preg_match('/^[A-Za-z0-9_-]{8,64}$/D', $data['id']) !== 1
             || !is_string($time) || !consent_receipts_is_time($time)
             || $revision === null || $revision < 0 || $revision > 999999999
@@ -285,14 +294,14 @@ if (!function_exists('consent_receipts_handle')) {
         $now = (new \DateTimeImmutable('now', new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s.v\Z');
         $statement = $db->prepare($pg
             ? "insert into consent_receipts (id, schema, decided_at, received_at, revision, method,
-                 lang, url, granted, denied) values (?, ?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?,
-                 string_to_array(?, ' '), string_to_array(?, ' ')) on conflict (id) do nothing"
+                 lang, url, granted, denied, wording) values (?, ?, ?::timestamptz, ?::timestamptz, ?, ?,
+                 ?, ?, string_to_array(?, ' '), string_to_array(?, ' '), ?) on conflict (id) do nothing"
             : 'insert into consent_receipts (id, schema, decided_at, received_at, revision, method,
-                 lang, url, granted, denied) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 lang, url, granted, denied, wording) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                  on conflict (id) do nothing');
         $statement->execute([$receipt['id'], $receipt['schema'], $receipt['decidedAt'], $now,
             $receipt['revision'], $receipt['method'], $receipt['lang'], $receipt['url'],
-            implode(' ', $receipt['granted']), implode(' ', $receipt['denied'])]);
+            implode(' ', $receipt['granted']), implode(' ', $receipt['denied']), $receipt['wording'] ?? null]);
         return $statement->rowCount() === 1;
     }
 }

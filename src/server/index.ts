@@ -29,7 +29,10 @@ export type {
   RequestLike,
   ResponseLike,
 } from './log.js';
-export { MAX_RECEIPT_BYTES, readReceipt } from './receipt.js';
+export { MAX_RECEIPT_BYTES, MAX_WORDING_BYTES, readReceipt, readWording } from './receipt.js';
+export type { WordingBody } from './receipt.js';
+export { wordingHash, wordingText } from '../core/wording.js';
+export type { Wording } from '../core/wording.js';
 export { refreshCookie } from './refresh.js';
 export { openReceiptStore } from './records/store.js';
 export type {

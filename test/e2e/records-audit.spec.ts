@@ -16,6 +16,7 @@ interface Store {
 type Listener = (req: unknown, res: unknown) => void;
 interface ServerEntry {
   openReceiptStore(url: string, options: object): Promise<Store>;
+  wordingHash(wording: { lang: string; texts: Record<string, string> }): Promise<string>;
   toNodeListener(handle: Store['handle']): Listener;
 }
 /** The built entry (`npm test` builds first): named at run time, so typecheck needs no build. */
@@ -48,6 +49,16 @@ function receipt(id: string, days: number, method: string, granted: string[]) {
   };
 }
 
+/** The words a visitor saw, in Thai. */
+const WORDING = {
+  lang: 'th',
+  texts: {
+    title: 'เว็บไซต์นี้ใช้คุกกี้',
+    rejectAll: 'ปฏิเสธทั้งหมด',
+    'category.analytics.label': 'การวิเคราะห์',
+  },
+};
+
 const RECEIPTS = [
   receipt('audit-accept-1', 3, 'accept-all', ['necessary', 'logs', 'preferences', 'analytics']),
   receipt('audit-reject-1', 3, 'reject-all', ['necessary', 'logs']),
@@ -56,7 +67,7 @@ const RECEIPTS = [
 ];
 
 test.beforeAll(async () => {
-  const { openReceiptStore, toNodeListener } = (await import(SERVER)) as ServerEntry;
+  const { openReceiptStore, toNodeListener, wordingHash } = (await import(SERVER)) as ServerEntry;
   store = await openReceiptStore('memory:', { perMinute: 0 });
   const receipts = toNodeListener(store.handle);
   const audit = toNodeListener(store.audit);
@@ -65,6 +76,24 @@ test.beforeAll(async () => {
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // One receipt of schema 2, whose wording the store then receives: 40 days ago, before the
+  // page's default range, so the counts below are those of RECEIPTS.
+  const hash = await wordingHash(WORDING);
+  const worded = {
+    ...receipt('audit-worded-1', 40, 'reject-all', ['necessary', 'logs']),
+    schema: 2,
+    wording: hash,
+  };
+  for (const body of [worded, { schema: 2, wording: hash, ...WORDING }]) {
+    const answer = await store.handle(
+      new Request(`${base}/receipts`, {
+        method: 'POST',
+        headers: { origin: base },
+        body: JSON.stringify(body),
+      }),
+    );
+    expect(answer.status).toBe(201);
+  }
   for (const r of RECEIPTS) {
     const answer = await store.handle(
       new Request(`${base}/receipts`, {
@@ -202,6 +231,16 @@ test('exports a date range as CSV', async ({ page }) => {
     .slice(1)
     .map((line) => line.split(',')[0]);
   expect(ids).toEqual(['audit-custom-1', 'audit-reject-2']);
+});
+
+test('shows the words the visitor saw, for a receipt that names its wording', async ({ page }) => {
+  await open(page, '?lang=en&id=audit-worded-1');
+  const row = page
+    .getByRole('table', { name: /Consent id/ })
+    .getByRole('row', { name: /Wording shown/ });
+  for (const text of Object.values(WORDING.texts)) await expect(row).toContainText(text);
+  await expect(row.locator('dl')).toHaveAttribute('lang', 'th');
+  expect(await axe(page)).toEqual([]);
 });
 
 test('answers only GET, and nothing outside its files', async () => {

@@ -155,6 +155,14 @@ for (const backend of backends) {
       assert.equal(lines.filter((line) => JSON.parse(line).id === sent.id).length, 1);
     });
 
+    test('a receipt of schema 2 is stored with the hash of its wording', async () => {
+      const sent = receipt({ schema: 2, wording: '0123456789abcdef01234567' });
+      assert.equal((await post(sent)).status, 201);
+      const got = await php(db.dsn, 'get', sent.id);
+      assert.equal(got.schema, 2);
+      assert.equal(got.wording, '0123456789abcdef01234567');
+    });
+
     test('what is not a receipt is refused and nothing is stored', async () => {
       const before = await php(db.dsn, 'export', {}, { raw: true });
       const cases = [
@@ -232,7 +240,7 @@ for (const backend of backends) {
           const got = await store.get(sent.id);
           assert.deepEqual(
             { ...got, receivedAt: undefined },
-            { ...sent, receivedAt: undefined, wording: null },
+            { ...sent, receivedAt: undefined, wording: null, wordingTexts: null },
           );
         } finally {
           await store.close();
@@ -280,6 +288,12 @@ describe('consent-receipts.php checks a receipt as readReceipt does', () => {
       { ...good, url: 'ftp://www.sso.go.th/' },
       { ...good, url: 'javascript:alert(1)' },
       { ...good, extra: 1 },
+      { ...good, schema: 2, wording: '0123456789abcdef01234567' },
+      { ...good, schema: 2.0, wording: '0123456789abcdef01234567' },
+      { ...good, schema: 2 },
+      { ...good, schema: 2, wording: '0123456789ABCDEF01234567' },
+      { ...good, schema: 2, wording: '0123456789abcdef' },
+      { ...good, wording: '0123456789abcdef01234567' },
       (({ lang: _, ...rest }) => rest)(good),
       [good],
       'not json',

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { readReceipt } from 'consent-banner/server';
+import { readReceipt, readWording } from 'consent-banner/server';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 /** The server pages (docs/server/), each by the heading it had as a part of one section. */
@@ -87,6 +87,11 @@ test('the receipt receiver is examples/node/receipt-server.mjs', () => {
     blocks('js', part('Receipts (proof of consent)'))[0],
     read('examples/node/receipt-server.mjs'),
   );
+});
+
+test("the reference's example wording is one readWording accepts: its texts give its hash", async () => {
+  const example = JSON.parse(blocks('json', read('docs/reference/receipt.md'))[1]);
+  assert.deepEqual(await readWording(example), example);
 });
 
 test('the example receipt is one readReceipt accepts, unchanged, with every field of the table', () => {

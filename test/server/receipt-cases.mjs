@@ -99,3 +99,11 @@ export const REFUSED = [
   ],
   ['over 8,192 bytes', JSON.stringify(receipt({ url: `${SITE}/${'a'.repeat(9000)}` })), 413],
 ];
+
+/** The texts of a wording: a few of the banner's, in Thai. */
+export const WORDING_TEXTS = {
+  title: 'เว็บไซต์นี้ใช้คุกกี้',
+  acceptAll: 'ยอมรับทั้งหมด',
+  rejectAll: 'ปฏิเสธทั้งหมด',
+  'category.analytics.label': 'การวิเคราะห์',
+};

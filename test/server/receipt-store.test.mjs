@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openReceiptStore, toNodeListener } from 'consent-banner/server';
+import { openReceiptStore, toNodeListener, wordingHash } from 'consent-banner/server';
 import express from 'express';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -25,6 +25,7 @@ import {
   march,
   purgeCase,
   receipt,
+  WORDING_TEXTS,
 } from './receipt-cases.mjs';
 
 const ENDPOINT = `${SITE}/consent-receipts`;
@@ -130,7 +131,7 @@ for (const backend of backends) {
       const got = await store.get(sent.id);
       assert.deepEqual(
         { ...got, receivedAt: undefined },
-        { ...sent, receivedAt: undefined, wording: null },
+        { ...sent, receivedAt: undefined, wording: null, wordingTexts: null },
       );
       assert.ok(Date.parse(got.receivedAt) > Date.now() - 60_000);
       assert.equal(jsonLines(await exported(store)).filter((r) => r.id === sent.id).length, 1);
@@ -142,6 +143,40 @@ for (const backend of backends) {
       const statuses = answers.map((a) => a.status).sort();
       assert.deepEqual(statuses, [201, ...Array(19).fill(200)].sort());
       assert.equal(jsonLines(await exported(store)).filter((r) => r.id === sent.id).length, 1);
+    });
+
+    test('the wording: a receipt that names an unknown one is answered "send it"; its texts are kept once, if they give its hash', async () => {
+      const words = { lang: 'th', texts: WORDING_TEXTS };
+      const hash = await wordingHash(words);
+      const sent = receipt({ schema: 2, wording: hash });
+      const first = await store.handle(post(sent));
+      assert.equal(first.status, 201);
+      assert.equal(first.headers.get('consent-wording'), 'send');
+      assert.match(first.headers.get('access-control-expose-headers') ?? '', /consent-wording/);
+      // Texts that are not the ones hashed: refused, nothing kept.
+      const forged = {
+        schema: 2,
+        wording: hash,
+        lang: 'th',
+        texts: { ...WORDING_TEXTS, acceptAll: 'ตกลง' },
+      };
+      assert.equal((await store.handle(post(forged))).status, 400);
+      assert.equal((await store.get(sent.id)).wordingTexts, null);
+      const body = { schema: 2, wording: hash, ...words };
+      assert.equal((await store.handle(post(body))).status, 201);
+      assert.equal((await store.handle(post(body))).status, 200);
+      // Known now: the next receipt that names it is not asked for it.
+      const next = await store.handle(post(receipt({ schema: 2, wording: hash })));
+      assert.equal(next.status, 201);
+      assert.equal(next.headers.get('consent-wording'), null);
+      const got = await store.get(sent.id);
+      assert.equal(got.schema, 2);
+      assert.equal(got.wording, hash);
+      assert.deepEqual(got.wordingTexts, words);
+      // A wording's body may be longer than a receipt's.
+      const long = { lang: 'en', texts: { description: 'x'.repeat(9000) } };
+      const longBody = { schema: 2, wording: await wordingHash(long), ...long };
+      assert.equal((await store.handle(post(longBody))).status, 201);
     });
 
     test('no IP address and no user agent is stored: the record holds the receipt and the time it came', async () => {

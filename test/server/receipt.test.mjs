@@ -6,11 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
 import {
   MAX_RECEIPT_BYTES,
   openReceiptStore,
   readConsent,
   readReceipt,
+  wordingHash,
+  wordingText,
 } from 'consent-banner/server';
 import { startConsentEndpoint } from '../support/nginx.mjs';
 
@@ -237,6 +240,40 @@ describe('not a receipt: null, never an exception', () => {
     const toStringBomb = good({ url: { toString: () => 'https://example.com/' } });
     for (const body of [throwing, getter, toStringBomb, Object.create(null)])
       assert.equal(readReceipt(body), null);
+  });
+});
+
+describe('schema 2: the wording', () => {
+  const hash = '0123456789abcdef01234567';
+  test('readReceipt takes schema 2 with its wording, and nothing in between', () => {
+    assert.deepEqual(
+      readReceipt(good({ schema: 2, wording: hash })),
+      good({ schema: 2, wording: hash }),
+    );
+    assert.equal(readReceipt(good({ schema: 2 })), null);
+    assert.equal(readReceipt(good({ wording: hash })), null);
+    assert.equal(readReceipt(good({ schema: 2, wording: hash.toUpperCase() })), null);
+    assert.equal(readReceipt(good({ schema: 2, wording: hash.slice(1) })), null);
+    assert.equal(readReceipt(good({ schema: 2, wording: null })), null);
+  });
+
+  test('wordingHash: the first 96 bits of the SHA-256 of the language and the texts in key order', async () => {
+    const texts = { rejectAll: 'ปฏิเสธทั้งหมด', acceptAll: 'ยอมรับทั้งหมด' };
+    const text = wordingText({ lang: 'th', texts });
+    assert.equal(
+      text,
+      JSON.stringify(['th', ['acceptAll', 'ยอมรับทั้งหมด'], ['rejectAll', 'ปฏิเสธทั้งหมด']]),
+    );
+    const expected = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24);
+    assert.equal(await wordingHash({ lang: 'th', texts }), expected);
+    // The same words in another order, the same hash; another language or text, another.
+    const reordered = { acceptAll: texts.acceptAll, rejectAll: texts.rejectAll };
+    assert.equal(await wordingHash({ lang: 'th', texts: reordered }), expected);
+    assert.notEqual(await wordingHash({ lang: 'en', texts }), expected);
+    assert.notEqual(
+      await wordingHash({ lang: 'th', texts: { ...texts, acceptAll: 'ตกลง' } }),
+      expected,
+    );
   });
 });
 

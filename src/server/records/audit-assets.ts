@@ -23,6 +23,8 @@ td { font-variant-numeric: tabular-nums; text-align: end; }
 .counts th { white-space: nowrap; }
 code { overflow-wrap: anywhere; }
 #charts { display: grid; gap: 1rem; }
+.wording dt { margin-top: 0.5rem; }
+.wording dd { margin-inline-start: 1rem; }
 `;
 
 /**

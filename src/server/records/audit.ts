@@ -136,7 +136,7 @@ async function page(
             row(t.denied, record.denied.map((c) => `<code>${escape(c)}</code>`).join(' ') || '–'),
             row(t.language, record.lang === 'th' ? 'ไทย' : 'English'),
             row(t.page, `<code>${escape(record.url)}</code>`),
-            row(t.wording, record.wording ? `<code>${escape(record.wording)}</code>` : t.noWording),
+            row(t.wording, wording(record, t)),
           ].join('')}</tbody></table>`;
   }
 
@@ -223,6 +223,19 @@ ${table}
       'referrer-policy': 'no-referrer',
     },
   });
+}
+
+/** The wording's hash, and the words themselves once the banner has sent them. */
+function wording(record: StoredReceipt, t: AuditTexts): string {
+  if (!record.wording) return t.noWording;
+  const hash = `<code>${escape(record.wording)}</code>`;
+  const words = record.wordingTexts;
+  if (!words) return `${hash} (${t.wordingNotSent})`;
+  const lang = words.lang === 'en' ? 'en' : 'th';
+  const entries = Object.entries(words.texts).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${hash}<dl class="wording" lang="${lang}">${entries
+    .map(([key, text]) => `<dt><code>${escape(key)}</code></dt><dd>${escape(text)}</dd>`)
+    .join('')}</dl>`;
 }
 
 function methodLabel(method: string, t: AuditTexts): string {

@@ -56,7 +56,7 @@ export async function readBody(
   limit: number,
   timeoutMs: number,
 ): Promise<string | Answer> {
-  const tooLarge: Answer = { status: 413, text: `a receipt is at most ${limit} bytes` };
+  const tooLarge: Answer = { status: 413, text: `at most ${limit} bytes` };
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limit) return tooLarge;
   if (!request.body) return '';

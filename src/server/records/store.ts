@@ -7,7 +7,7 @@
 import type { ConsentMethod } from '../../core/types.js';
 import { DEFAULT_COOKIE_DAYS } from '../../core/settings.js';
 import type { Receipt } from '../../core/receipt.js';
-import { MAX_RECEIPT_BYTES, readReceipt } from '../receipt.js';
+import { MAX_RECEIPT_BYTES, MAX_WORDING_BYTES, readReceipt, readWording } from '../receipt.js';
 import { openDb, type Db, type Row } from './db.js';
 import { auditHandler } from './audit.js';
 import { allowedOrigin, rateLimiter, readBody, type Answer } from './http.js';
@@ -34,12 +34,14 @@ export interface ReceiptStoreOptions {
 }
 
 /** A stored receipt, as `get` and `export` give it. */
-export interface StoredReceipt extends Omit<Receipt, 'schema'> {
+export interface StoredReceipt extends Omit<Receipt, 'schema' | 'wording'> {
   schema: number;
   /** When the store took it (ISO 8601, UTC). */
   receivedAt: string;
   /** The hash of the words the visitor saw, when the banner sent one. */
   wording: string | null;
+  /** Those words (`get` only), once the banner has sent them: `{ lang, texts }`. */
+  wordingTexts?: { lang: string; texts: Record<string, string> } | null;
 }
 
 /** One day of `counts`. */
@@ -63,7 +65,11 @@ export interface Range {
 }
 
 export interface ReceiptStore {
-  /** The receipt endpoint: POST a receipt → 201 stored, 200 already stored, 4xx refused, 503 try again. */
+  /**
+   * The receipt endpoint: POST a receipt → 201 stored, 200 already stored, 4xx refused, 503 try
+   * again; with `Consent-Wording: send` when the receipt names a wording the store does not
+   * hold. POST that wording (`{ schema: 2, wording, lang, texts }`) → 201 or 200, or 400.
+   */
   handle(request: Request, client?: { address?: string }): Promise<Response>;
   /** The record of one consent id, or `null`. */
   get(id: string): Promise<StoredReceipt | null>;
@@ -161,12 +167,12 @@ function writer(db: Db): (receipt: Receipt) => Promise<boolean> {
       const column = <T>(pick: (r: Receipt) => T) => batch.map((w) => pick(w.receipt));
       try {
         const rows = await db.query<{ id: string }>(
-          `insert into consent_receipts (id, schema, decided_at, revision, method, lang, url, granted, denied)
+          `insert into consent_receipts (id, schema, decided_at, revision, method, lang, url, granted, denied, wording)
            select id, schema, decided_at, revision, method, lang, url,
-             string_to_array(granted, ' '), string_to_array(denied, ' ')
+             string_to_array(granted, ' '), string_to_array(denied, ' '), wording
            from unnest($1::text[], $2::smallint[], $3::timestamptz[], $4::integer[], $5::text[],
-             $6::text[], $7::text[], $8::text[], $9::text[])
-             as r(id, schema, decided_at, revision, method, lang, url, granted, denied)
+             $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+             as r(id, schema, decided_at, revision, method, lang, url, granted, denied, wording)
            on conflict (id) do nothing returning id`,
           [
             column((r) => r.id),
@@ -179,6 +185,7 @@ function writer(db: Db): (receipt: Receipt) => Promise<boolean> {
             // Category ids hold no space (readReceipt checks them).
             column((r) => r.granted.join(' ')),
             column((r) => r.denied.join(' ')),
+            column((r) => r.wording ?? null),
           ],
         );
         const stored = new Set(rows.map((row) => row.id));
@@ -229,7 +236,11 @@ export async function openReceiptStore(
   async function receive(request: Request, client?: { address?: string }): Promise<Answer> {
     const origin = allowedOrigin(request, origins);
     const cors: Record<string, string> = origin
-      ? { 'access-control-allow-origin': origin, vary: 'Origin' }
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-expose-headers': 'consent-wording',
+          vary: 'Origin',
+        }
       : {};
     const answer = (status: number, text: string, headers: Record<string, string> = {}) => ({
       status,
@@ -248,16 +259,62 @@ export async function openReceiptStore(
     if (!origin) return answer(403, 'receipts are taken from this site only');
     const wait = limit(client?.address, Date.now());
     if (wait) return answer(429, 'too many receipts; try later', { 'retry-after': String(wait) });
-    const body = await readBody(request, MAX_RECEIPT_BYTES, bodyTimeoutMs);
+    // Up to a wording's size; a receipt is held to its own, smaller, limit below.
+    const body = await readBody(request, MAX_WORDING_BYTES, bodyTimeoutMs);
     if (typeof body !== 'string') return answer(body.status, body.text);
-    const receipt = readReceipt(body);
+    let data: unknown;
+    try {
+      data = JSON.parse(body);
+    } catch {
+      // Not JSON: `data` stays undefined, which no JSON text gives.
+    }
+    if (typeof data === 'object' && data !== null && 'texts' in data)
+      return wordingAnswer(data, answer);
+    if (new TextEncoder().encode(body).length > MAX_RECEIPT_BYTES)
+      return answer(413, `a receipt is at most ${MAX_RECEIPT_BYTES} bytes`);
+    const receipt = readReceipt(data);
     if (!receipt) return answer(400, 'not a consent receipt');
     try {
+      const isNew = await write(receipt);
+      // A wording the store does not hold yet: the banner sends its texts, once.
+      const ask: Record<string, string> =
+        receipt.wording && !(await knownWording(receipt.wording))
+          ? { 'consent-wording': 'send' }
+          : {};
       // Sent again (its first answer was lost): it is confirmed, and stored once.
-      return (await write(receipt)) ? answer(201, 'stored') : answer(200, 'already stored');
+      return isNew ? answer(201, 'stored', ask) : answer(200, 'already stored', ask);
     } catch {
       // The database is away (restarting, unreachable): the banner keeps the receipt and
       // sends it again on the next page (docs/server/receipts.md).
+      return answer(503, 'the store is unavailable; send it again later', { 'retry-after': '5' });
+    }
+  }
+
+  /** The hashes of the wordings the store holds, as far as this process has seen them. */
+  const known = new Set<string>();
+  async function knownWording(hash: string): Promise<boolean> {
+    if (known.has(hash)) return true;
+    const rows = await db.query('select 1 from consent_wordings where hash = $1', [hash]);
+    if (rows.length) known.add(hash);
+    return rows.length > 0;
+  }
+
+  /** A wording (docs/reference/receipt.md "The wording"): kept once, if its texts give its hash. */
+  async function wordingAnswer(
+    data: object,
+    answer: (status: number, text: string, headers?: Record<string, string>) => Answer,
+  ): Promise<Answer> {
+    const words = await readWording(data);
+    if (!words) return answer(400, 'not a wording, or its texts do not give its hash');
+    try {
+      const rows = await db.query(
+        `insert into consent_wordings (hash, lang, texts) values ($1, $2, $3::jsonb)
+         on conflict (hash) do nothing returning hash`,
+        [words.wording, words.lang, JSON.stringify(words.texts)],
+      );
+      known.add(words.wording);
+      return rows.length ? answer(201, 'wording stored') : answer(200, 'wording already stored');
+    } catch {
       return answer(503, 'the store is unavailable; send it again later', { 'retry-after': '5' });
     }
   }
@@ -278,8 +335,17 @@ export async function openReceiptStore(
     },
 
     async get(id) {
-      const [row] = await db.query(`select ${COLUMNS} from consent_receipts where id = $1`, [id]);
-      return row ? toReceipt(row) : null;
+      const [row] = await db.query(
+        `select ${COLUMNS.replace(/(\w+)/g, 'r.$1')}, w.lang as wording_lang, w.texts as wording_texts
+         from consent_receipts r left join consent_wordings w on w.hash = r.wording where r.id = $1`,
+        [id],
+      );
+      if (!row) return null;
+      const texts = row.wording_texts as Record<string, string> | null;
+      return {
+        ...toReceipt(row),
+        wordingTexts: texts ? { lang: String(row.wording_lang), texts } : null,
+      };
     },
 
     export({ format = 'jsonl', ...range } = {}) {
