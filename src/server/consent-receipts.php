@@ -215,6 +215,70 @@ if (!function_exists('array_is_list')) {
     }
 }
 
+if (!function_exists('consent_receipts_wording_hash')) {
+    /**
+     * The hash of a wording, as `wordingHash` in Node and in the banner: the first 96 bits of
+     * the SHA-256 of the language and each [key, text] pair, the keys in code-point order, as
+     * JavaScript's JSON.stringify writes them (docs/reference/receipt.md "Schema 2: the wording").
+     *
+     * @param array<string, string> $texts
+     */
+    function consent_receipts_wording_hash(string $lang, array $texts): string
+    {
+        ksort($texts, SORT_STRING);
+        $pairs = [$lang];
+        foreach ($texts as $key => $text) {
+            $pairs[] = [(string) $key, $text];
+        }
+        $json = json_encode($pairs, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
+            | JSON_UNESCAPED_LINE_TERMINATORS | JSON_THROW_ON_ERROR);
+        return substr(hash('sha256', $json), 0, 24);
+    }
+
+    /**
+     * The wording in $body, checked as `readWording` checks it in Node; null for anything else.
+     *
+     * @return ?array{schema: int, wording: string, lang: string, texts: array<string, string>}
+     */
+    function consent_receipts_read_wording(string $body): ?array
+    {
+        if (strlen($body) > 65536) {
+            return null;
+        }
+        // As objects: a JSON object and a JSON array must stay apart (`texts` is an object).
+        $data = json_decode($body, false, 8);
+        if (!($data instanceof \stdClass)) {
+            return null;
+        }
+        $fields = get_object_vars($data);
+        $texts = $fields['texts'] ?? null;
+        if (count($fields) !== 4
+            || array_diff(array_keys($fields), ['schema', 'wording', 'lang', 'texts']) !== []
+            || consent_whole_number($fields['schema']) !== 2
+            || !is_string($fields['wording']) || preg_match('/^[0-9a-f]{24}$/D', $fields['wording']) !== 1
+            || ($fields['lang'] !== 'th' && $fields['lang'] !== 'en') || !($texts instanceof \stdClass)) {
+            return null;
+        }
+        $map = [];
+        foreach (get_object_vars($texts) as $key => $text) {
+            $key = (string) $key;
+            // A text's length as JavaScript counts it: UTF-16 code units.
+            $units = is_string($text)
+                ? preg_match_all('/./su', $text) + preg_match_all('/[\x{10000}-\x{10FFFF}]/u', $text) : 0;
+            if (preg_match('/^[A-Za-z0-9_.:-]{1,100}$/D', $key) !== 1 || !is_string($text) || $units > 10000) {
+                return null;
+            }
+            $map[$key] = $text;
+        }
+        if ($map === [] || count($map) > 500) {
+            return null;
+        }
+        return consent_receipts_wording_hash($fields['lang'], $map) === $fields['wording']
+            ? ['schema' => 2, 'wording' => $fields['wording'], 'lang' => $fields['lang'], 'texts' => $map]
+            : null;
+    }
+}
+
 if (!function_exists('consent_receipts_handle')) {
     /**
      * Answers the request PHP is serving as the receipt endpoint: status, headers and a short
@@ -257,14 +321,23 @@ if (!function_exists('consent_receipts_handle')) {
             $answer(403, 'receipts are taken from this site only');
             return;
         }
-        $tooLarge = 'a receipt is at most ' . CONSENT_MAX_RECEIPT_BYTES . ' bytes';
-        if ((int) ($_SERVER['CONTENT_LENGTH'] ?? 0) > CONSENT_MAX_RECEIPT_BYTES) {
-            $answer(413, $tooLarge, $cors);
+        // Up to a wording's size (65,536 bytes); a receipt is held to its own limit below.
+        if ((int) ($_SERVER['CONTENT_LENGTH'] ?? 0) > 65536) {
+            $answer(413, 'at most 65536 bytes', $cors);
             return;
         }
-        $body = (string) file_get_contents('php://input', false, null, 0, CONSENT_MAX_RECEIPT_BYTES + 1);
+        $body = (string) file_get_contents('php://input', false, null, 0, 65537);
+        if (strlen($body) > 65536) {
+            $answer(413, 'at most 65536 bytes', $cors);
+            return;
+        }
+        $data = json_decode($body, false, 8);
+        if ($data instanceof \stdClass && property_exists($data, 'texts')) {
+            consent_receipts_answer_wording($db, $body, $answer, $cors);
+            return;
+        }
         if (strlen($body) > CONSENT_MAX_RECEIPT_BYTES) {
-            $answer(413, $tooLarge, $cors);
+            $answer(413, 'a receipt is at most ' . CONSENT_MAX_RECEIPT_BYTES . ' bytes', $cors);
             return;
         }
         $receipt = consent_receipts_read($body);
@@ -278,8 +351,42 @@ if (!function_exists('consent_receipts_handle')) {
             $answer(503, 'the store is unavailable; send it again later', $cors + ['Retry-After' => '5']);
             return;
         }
+        // A wording the store does not hold yet: the banner sends its texts, once.
+        $ask = [];
+        if (isset($receipt['wording'])) {
+            $known = $db->prepare('select 1 from consent_wordings where hash = ?');
+            $known->execute([$receipt['wording']]);
+            $ask = $known->fetchColumn() === false ? ['Consent-Wording' => 'send'] : [];
+        }
+        $cors += ['Access-Control-Expose-Headers' => 'Consent-Wording'];
         // Sent again (its first answer was lost): it is confirmed, and stored once.
-        $new ? $answer(201, 'stored', $cors) : $answer(200, 'already stored', $cors);
+        $new ? $answer(201, 'stored', $cors + $ask) : $answer(200, 'already stored', $cors + $ask);
+    }
+
+    /**
+     * @internal Keeps a wording once, if its texts give its hash.
+     * @param array<string, string> $cors
+     */
+    function consent_receipts_answer_wording(\PDO $db, string $body, callable $answer, array $cors): void
+    {
+        $words = consent_receipts_read_wording($body);
+        if ($words === null) {
+            $answer(400, 'not a wording, or its texts do not give its hash', $cors);
+            return;
+        }
+        $pg = $db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'pgsql';
+        $now = (new \DateTimeImmutable('now', new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s.v\Z');
+        try {
+            $statement = $db->prepare('insert into consent_wordings (hash, lang, texts, first_seen) values (?, ?, '
+                . ($pg ? '?::jsonb, ?::timestamptz' : '?, ?') . ') on conflict (hash) do nothing');
+            $statement->execute([$words['wording'], $words['lang'],
+                // An object always, even for texts keyed "0", "1", …
+                json_encode($words['texts'], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_FORCE_OBJECT), $now]);
+        } catch (\PDOException $e) {
+            $answer(503, 'the store is unavailable; send it again later', $cors + ['Retry-After' => '5']);
+            return;
+        }
+        $statement->rowCount() === 1 ? $answer(201, 'wording stored', $cors) : $answer(200, 'wording already stored', $cors);
     }
 
     /**
@@ -342,7 +449,21 @@ if (!function_exists('consent_receipts_get')) {
         $statement = $db->prepare('select ' . consent_receipts_columns($db) . ' from consent_receipts where id = ?');
         $statement->execute([$id]);
         $row = $statement->fetch(\PDO::FETCH_ASSOC);
-        return $row === false ? null : consent_receipts_record($row);
+        if ($row === false) {
+            return null;
+        }
+        $record = consent_receipts_record($row);
+        // The words the visitor saw, once the banner has sent them (as `get` in Node).
+        $record['wordingTexts'] = null;
+        if ($record['wording'] !== null) {
+            $words = $db->prepare('select lang, texts from consent_wordings where hash = ?');
+            $words->execute([$record['wording']]);
+            $found = $words->fetch(\PDO::FETCH_ASSOC);
+            if ($found !== false) {
+                $record['wordingTexts'] = ['lang' => $found['lang'], 'texts' => json_decode((string) $found['texts'], true)];
+            }
+        }
+        return $record;
     }
 
     /**

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openReceiptStore, readReceipt } from 'consent-banner/server';
+import { openReceiptStore, readReceipt, wordingHash } from 'consent-banner/server';
 import { freePort, startServer } from '../support/server-kit.mjs';
 import { POSTGRES_HINT, startPostgres } from '../support/postgres.mjs';
 import {
@@ -25,6 +25,7 @@ import {
   march,
   purgeCase,
   receipt,
+  WORDING_TEXTS,
 } from './receipt-cases.mjs';
 
 const PHP = process.env.PHP || 'php';
@@ -140,7 +141,7 @@ for (const backend of backends) {
       const got = await php(db.dsn, 'get', sent.id);
       assert.deepEqual(
         { ...got, receivedAt: undefined },
-        { ...sent, receivedAt: undefined, wording: null },
+        { ...sent, receivedAt: undefined, wording: null, wordingTexts: null },
       );
       assert.ok(Date.parse(got.receivedAt) > Date.now() - 60_000);
       const lines = (await php(db.dsn, 'export', {}, { raw: true })).split('\n').filter(Boolean);
@@ -161,6 +162,30 @@ for (const backend of backends) {
       const got = await php(db.dsn, 'get', sent.id);
       assert.equal(got.schema, 2);
       assert.equal(got.wording, '0123456789abcdef01234567');
+    });
+
+    test('the wording: a receipt that names an unknown one is answered "send it"; its texts are kept once, if they give its hash', async () => {
+      const words = { lang: 'th', texts: WORDING_TEXTS };
+      const hash = await wordingHash(words);
+      const sent = receipt({ schema: 2, wording: hash });
+      const first = await post(sent);
+      assert.equal(first.status, 201);
+      assert.equal(first.headers.get('consent-wording'), 'send');
+      const forged = {
+        schema: 2,
+        wording: hash,
+        lang: 'th',
+        texts: { ...WORDING_TEXTS, acceptAll: 'ตกลง' },
+      };
+      assert.equal((await post(forged)).status, 400);
+      assert.equal((await php(db.dsn, 'get', sent.id)).wordingTexts, null);
+      const body = { schema: 2, wording: hash, ...words };
+      assert.equal((await post(body)).status, 201);
+      assert.equal((await post(body)).status, 200);
+      const next = await post(receipt({ schema: 2, wording: hash }));
+      assert.equal(next.status, 201);
+      assert.equal(next.headers.get('consent-wording'), null);
+      assert.deepEqual((await php(db.dsn, 'get', sent.id)).wordingTexts, words);
     });
 
     test('what is not a receipt is refused and nothing is stored', async () => {
@@ -248,6 +273,27 @@ for (const backend of backends) {
       });
   });
 }
+
+describe('consent-receipts.php hashes a wording as wordingHash does', () => {
+  test('the same hash for texts with quotes, escapes, line separators, emoji and slashes', async () => {
+    const wordings = [
+      ['th', WORDING_TEXTS],
+      [
+        'en',
+        {
+          a: 'say "yes"',
+          b: 'back\\slash / slash',
+          c: 'line\nbreak\ttab\u0001',
+          d: '\u2028\u2029',
+        },
+      ],
+      ['en', { emoji: '🍪 cookies', 0: 'a key that is a number', z: '', 'category.x:y': 'ก' }],
+    ];
+    const hashes = await php('', 'hash', wordings);
+    for (const [i, [lang, texts]] of wordings.entries())
+      assert.equal(hashes[i], await wordingHash({ lang, texts }), `wording ${i}`);
+  });
+});
 
 describe('consent-receipts.php checks a receipt as readReceipt does', () => {
   test('the same answer for each body', async () => {

@@ -1,6 +1,6 @@
 <?php
 // Runs one consent-receipts.php function for test/server/php-receipts.test.mjs: argv[1] is the
-// DSN, argv[2] the function (get, export, counts, purge, read, store, sql), stdin its argument
+// DSN, argv[2] the function (get, export, counts, purge, read, hash, store, sql), stdin its argument
 // as JSON. Prints what it returns as JSON (export prints the export itself).
 declare(strict_types=1);
 
@@ -12,6 +12,11 @@ require __DIR__ . '/../../../src/server/consent-receipts.php';
 
 [, $dsn, $what] = $argv + [null, '', ''];
 $argument = json_decode((string) stream_get_contents(STDIN), true);
+if ($what === 'hash') {
+    // One hash per wording: [lang, texts] pairs.
+    echo json_encode(array_map(static fn ($w) => consent_receipts_wording_hash($w[0], $w[1]), $argument));
+    return;
+}
 if ($what === 'read') {
     // One answer per body: the bodies need no store.
     echo json_encode(array_map('consent_receipts_read', $argument));
