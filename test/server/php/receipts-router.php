@@ -4,10 +4,7 @@
 // variable (with ORIGINS, comma-separated, for consent_receipts_handle's `origins`).
 declare(strict_types=1);
 
-error_reporting(E_ALL);
-set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
-    throw new ErrorException($message, 0, $level, $file, $line);
-});
+require __DIR__ . '/strict.php';
 require __DIR__ . '/../../../src/server/consent-receipts.php';
 
 if (parse_url((string) $_SERVER['REQUEST_URI'], PHP_URL_PATH) !== '/receipts') {

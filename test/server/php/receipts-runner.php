@@ -4,10 +4,7 @@
 // as JSON. Prints what it returns as JSON (export prints the export itself).
 declare(strict_types=1);
 
-error_reporting(E_ALL);
-set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
-    throw new ErrorException($message, 0, $level, $file, $line);
-});
+require __DIR__ . '/strict.php';
 require __DIR__ . '/../../../src/server/consent-receipts.php';
 
 [, $dsn, $what] = $argv + [null, '', ''];

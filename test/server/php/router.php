@@ -5,10 +5,7 @@
 // ?late=1 only after the response has begun, when no header can be sent any more.
 declare(strict_types=1);
 
-error_reporting(E_ALL);
-set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
-    throw new ErrorException($message, 0, $level, $file, $line);
-});
+require __DIR__ . '/strict.php';
 require __DIR__ . '/../../../src/server/consent.php';
 
 $name = (string) ($_SERVER['HTTP_X_COOKIE_NAME'] ?? 'consent');

@@ -10,10 +10,7 @@
 // those keys); any other object stays an object, as a JavaScript object is not a list.
 declare(strict_types=1);
 
-error_reporting(E_ALL);
-set_error_handler(static function (int $level, string $message, string $file, int $line): bool {
-    throw new ErrorException($message, 0, $level, $file, $line);
-});
+require __DIR__ . '/strict.php';
 require __DIR__ . '/../../../src/server/consent.php';
 require __DIR__ . '/../../../src/server/consent.php'; // twice: harmless
 require __DIR__ . '/../../../examples/php/log.php';
