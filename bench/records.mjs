@@ -222,7 +222,9 @@ function slowClient(port, origin) {
 /**
  * FAULT_RECEIPTS receipts from FAULT_CLIENTS clients that send each one again until it is
  * confirmed (a 2xx), as the banner does. A third of the way in, the receiver is killed (-9) and
- * started again; two thirds in, `restartDatabase` (if given) restarts PostgreSQL at once.
+ * started again; two thirds in, `restartDatabase` (if given) restarts PostgreSQL at once. The
+ * faults come from a watcher of their own, at any moment of the clients' requests: the clients
+ * know nothing of them, as a visitor's browser knows nothing.
  */
 async function faults(url, restartDatabase) {
   let receiver = await startReceiver(url);
@@ -232,14 +234,25 @@ async function faults(url, restartDatabase) {
   const confirmed = new Set();
   const answers = { 201: 0, 200: 0, retried: 0 };
   const events = [];
-  let killed = false;
-  let restarted = !restartDatabase;
-  let outage = Promise.resolve();
+  const reach = async (count) => {
+    while (confirmed.size < count) await delay(2);
+  };
+  const watcher = (async () => {
+    await reach(FAULT_RECEIPTS / 3);
+    await receiver.kill();
+    events.push(`receiver killed (-9) after ${confirmed.size} confirmed`);
+    receiver = await startReceiver(url, { port });
+    events.push('receiver started again');
+    if (!restartDatabase) return;
+    await reach((2 * FAULT_RECEIPTS) / 3);
+    events.push(`PostgreSQL stopped at once (immediate) after ${confirmed.size} confirmed`);
+    await restartDatabase();
+    events.push('PostgreSQL back');
+  })();
 
   async function client() {
     while (pending.length) {
       const one = pending.shift();
-      await outage;
       try {
         const response = await fetch(`http://127.0.0.1:${port}/receipts`, {
           method: 'POST',
@@ -255,29 +268,15 @@ async function faults(url, restartDatabase) {
         } else throw new Error(`refused a good receipt: ${response.status}`);
       } catch (error) {
         if (/refused a good receipt/.test(error.message)) throw error;
+        // No answer (the receiver is down, the connection broke) or "try later": again.
         answers.retried++;
         pending.push(one);
         await delay(20);
       }
-      if (!killed && confirmed.size >= FAULT_RECEIPTS / 3) {
-        killed = true;
-        outage = (async () => {
-          await receiver.kill();
-          events.push(`receiver killed (-9) after ${confirmed.size} confirmed`);
-          receiver = await startReceiver(url, { port });
-          events.push('receiver started again');
-        })();
-      }
-      if (!restarted && confirmed.size >= (2 * FAULT_RECEIPTS) / 3) {
-        restarted = true;
-        // Not awaited: the clients go on sending while the database is away.
-        void restartDatabase().then(() => events.push('PostgreSQL back'));
-        events.push(`PostgreSQL stopped at once (immediate) after ${confirmed.size} confirmed`);
-      }
     }
   }
   await Promise.all(Array.from({ length: FAULT_CLIENTS }, client));
-  await outage;
+  await watcher;
   await receiver.stop();
   const counts = await tally(
     url,
