@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openReceiptStore, type Range, type ReceiptStore } from '../server/records/store.js';
+import { whole } from './options.js';
 
 const USAGE = `usage: npx consent-banner records <command> [--db file:consent-records | postgres://…]
   export [--from 2026-03-01] [--to 2026-04-01] [--format csv|jsonl]   the records, to stdout
@@ -21,12 +22,6 @@ function date(name: string, value: string | undefined): string | undefined {
   )
     throw new Error(`--${name}=${value}: expected a date, 2026-03-01, or an ISO 8601 time`);
   return value;
-}
-
-function whole(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(value)) throw new Error(`--${name}=${value}: expected a whole number`);
-  return Number(value);
 }
 
 /** Writes `text` to stdout, waiting when the pipe is full (an export may be large). */
@@ -97,8 +92,8 @@ export async function runRecords(argv: readonly string[]): Promise<number> {
     if (from) range.from = from;
     if (to) range.to = to;
     const before = date('before', values.before);
-    const cookieDays = whole('cookie-days', values['cookie-days']);
-    const retainDays = whole('retain-days', values['retain-days']);
+    const cookieDays = whole('cookie-days', values['cookie-days'], 6);
+    const retainDays = whole('retain-days', values['retain-days'], 6);
     store = await openReceiptStore(values.db, {
       ...(cookieDays === undefined ? {} : { cookieDays }),
       ...(retainDays === undefined ? {} : { retainDays }),

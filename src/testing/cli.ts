@@ -7,17 +7,11 @@
 import { parseArgs } from 'node:util';
 import { auditConsent } from './audit.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { whole } from '../cli/options.js';
 
 const USAGE =
   'usage: npx consent-banner audit <url…> [--settle-ms 1000] [--max-pages 20]\n' +
   '       npx consent-banner records --help   (the receipt store: export, counts, purge)';
-
-/** A whole number option, or `undefined` when not given; throws with the option's name. */
-function whole(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,7}$/.test(value)) throw new Error(`--${name}=${value}: expected a whole number`);
-  return Number(value);
-}
 
 /** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -43,8 +37,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     for (const url of rest)
       if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`${url}: expected an http(s) URL`);
     urls = rest;
-    settleMs = whole('settle-ms', values['settle-ms']);
-    maxPages = whole('max-pages', values['max-pages']);
+    settleMs = whole('settle-ms', values['settle-ms'], 7);
+    maxPages = whole('max-pages', values['max-pages'], 7);
   } catch (error) {
     console.error(`consent-banner: ${(error as Error).message}\n${USAGE}`);
     return 2;

@@ -47,19 +47,25 @@ export function rateLimiter(
   };
 }
 
+/** A body as read: its text, and its size in bytes (as it came, UTF-8). */
+export interface Body {
+  text: string;
+  bytes: number;
+}
+
 /**
- * The body as text, or the answer to send instead: 413 past `limit` bytes (said by
- * Content-Length or found while reading), 408 when it has not all arrived within `timeoutMs`.
+ * The body, or the answer to send instead: 413 past `limit` bytes (said by Content-Length or
+ * found while reading), 408 when it has not all arrived within `timeoutMs`.
  */
 export async function readBody(
   request: Request,
   limit: number,
   timeoutMs: number,
-): Promise<string | Answer> {
+): Promise<Body | Answer> {
   const tooLarge: Answer = { status: 413, text: `at most ${limit} bytes` };
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limit) return tooLarge;
-  if (!request.body) return '';
+  if (!request.body) return { text: '', bytes: 0 };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -90,5 +96,5 @@ export async function readBody(
     body.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(body);
+  return { text: new TextDecoder().decode(body), bytes: size };
 }

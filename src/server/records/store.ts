@@ -261,16 +261,16 @@ export async function openReceiptStore(
     if (wait) return answer(429, 'too many receipts; try later', { 'retry-after': String(wait) });
     // Up to a wording's size; a receipt is held to its own, smaller, limit below.
     const body = await readBody(request, MAX_WORDING_BYTES, bodyTimeoutMs);
-    if (typeof body !== 'string') return answer(body.status, body.text);
+    if ('status' in body) return answer(body.status, body.text);
     let data: unknown;
     try {
-      data = JSON.parse(body);
+      data = JSON.parse(body.text);
     } catch {
       // Not JSON: `data` stays undefined, which no JSON text gives.
     }
     if (typeof data === 'object' && data !== null && 'texts' in data)
       return wordingAnswer(data, answer);
-    if (new TextEncoder().encode(body).length > MAX_RECEIPT_BYTES)
+    if (body.bytes > MAX_RECEIPT_BYTES)
       return answer(413, `a receipt is at most ${MAX_RECEIPT_BYTES} bytes`);
     const receipt = readReceipt(data);
     if (!receipt) return answer(400, 'not a consent receipt');
@@ -375,9 +375,9 @@ export async function openReceiptStore(
                 .map((r) => (format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`))
                 .join(''),
             );
-          const last = rows[rows.length - 1];
-          if (rows.length < PAGE || !last) controller.close();
-          else after = [new Date(last.decided_at as string).toISOString(), String(last.id)];
+          const last = records[records.length - 1];
+          if (records.length < PAGE || !last) controller.close();
+          else after = [last.decidedAt, last.id];
         },
       });
     },
