@@ -18,7 +18,6 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
-  readonly kind: 'embedded' | 'postgres';
   /** Runs `work` in one transaction on one connection: committed if it resolves. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,7 +49,6 @@ interface PgModule {
 }
 interface PGliteDb {
   query(sql: string, params?: readonly unknown[]): Promise<PgResult>;
-  exec(sql: string): Promise<unknown>;
   transaction<T>(work: (tx: { query: PGliteDb['query'] }) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -61,9 +59,13 @@ interface PGliteModule {
 /** A time zone name as the tz database writes them (`Asia/Bangkok`, `UTC`, `Etc/GMT-7`). */
 const TIME_ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 
-/** The message for an address that names no store. */
-export const badAddress = (url: string): string =>
-  `openReceiptStore: "${url}" is not a store address; expected file:<directory>, memory: or postgres://…`;
+/** The rows of a driver's query results: what the store asks of a connection or a transaction. */
+const queryable = (target: {
+  query(sql: string, params?: readonly unknown[]): Promise<PgResult>;
+}): Queryable => ({
+  query: async <R extends Row>(sql: string, params?: readonly unknown[]) =>
+    (await target.query(sql, params)).rows as R[],
+});
 
 /** Imports an optional driver, or says in one line how to install it. */
 async function driver<T>(name: string, what: string): Promise<T> {
@@ -86,7 +88,10 @@ export async function openDb(url: string, options: DbOptions): Promise<Db> {
     );
   if (/^postgres(ql)?:\/\//.test(url)) return postgres(url, options);
   const dir = url === 'memory:' ? 'memory://' : /^file:(.+)$/.exec(url)?.[1];
-  if (!dir) throw new TypeError(badAddress(url));
+  if (!dir)
+    throw new TypeError(
+      `openReceiptStore: "${url}" is not a store address; expected file:<directory>, memory: or postgres://…`,
+    );
   return embedded(dir, options);
 }
 
@@ -94,18 +99,9 @@ async function embedded(dir: string, { timeZone }: DbOptions): Promise<Db> {
   const { PGlite } = await driver<PGliteModule>('@electric-sql/pglite', 'the embedded store');
   const db = await PGlite.create(dir);
   await db.query(`select set_config('TimeZone', $1, false)`, [timeZone]);
-  const query = async <R extends Row>(sql: string, params?: readonly unknown[]) =>
-    (await db.query(sql, params)).rows as R[];
   return {
-    kind: 'embedded',
-    query,
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async <R extends Row>(sql: string, params?: readonly unknown[]) =>
-            (await tx.query(sql, params)).rows as R[],
-        }),
-      ),
+    ...queryable(db),
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
     close: () => db.close(),
   };
 }
@@ -123,18 +119,13 @@ async function postgres(url: string, { timeZone, poolSize }: DbOptions): Promise
   // next query; the query that fails tells its caller (docs/server/records.md "Faults").
   pool.on('error', () => {});
   return {
-    kind: 'postgres',
-    query: async <R extends Row>(sql: string, params?: readonly unknown[]) =>
-      (await pool.query(sql, params)).rows as R[],
+    ...queryable(pool),
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
         await client.query('begin');
-        const result = await work({
-          query: async <R extends Row>(sql: string, params?: readonly unknown[]) =>
-            (await client.query(sql, params)).rows as R[],
-        });
+        const result = await work(queryable(client));
         await client.query('commit');
         return result;
       } catch (error) {
