@@ -1,6 +1,6 @@
-// End-to-end tests: the demo pages (element from source) and the built IIFE, in Chromium,
-// served by the demo's Vite config. `npm test` builds dist/ first; run `npm run build` before
-// `npx playwright test` on its own. (The built IIFE's main flows also run in Firefox and WebKit:
+// End-to-end tests: the demo pages (with the npm build, dist/define.js, in place of the source:
+// vite.demo.config.ts) and the built IIFE, in Chromium, served by the demo's Vite config.
+// `npm test` builds dist/ first; run `npm run build` before `npx playwright test` on its own. (The built IIFE's main flows also run in Firefox and WebKit:
 // test/flows/, in the component suite.)
 //
 // The fonts are pinned (test/support/fonts/fonts.conf), so the screenshots are the same on any

@@ -3,21 +3,34 @@
 // the built files from dist/ are served at the site root, the way a web team would host them.
 // The back-end (page views, receipts) is demo/backend.ts.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { demoBackend } from './demo/backend.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const E2E = !!process.env.CONSENT_BANNER_E2E;
+
+/**
+ * Under the Playwright suite, the demo pages load the npm build (`consent-banner/define`, from
+ * dist/) instead of the source: the suite tests what is shipped, and a page loads a handful of
+ * files instead of every source module, each compiled on request.
+ */
+const builtElement = (): Plugin => ({
+  name: 'built-element',
+  transformIndexHtml(html) {
+    return html.replaceAll('src="/src/define.ts"', 'src="/dist/define.js"');
+  },
+});
 
 export default defineConfig({
   root: ROOT,
   appType: 'mpa',
   clearScreen: false,
-  plugins: [demoBackend()],
+  plugins: [demoBackend(), ...(E2E ? [builtElement()] : [])],
   server: {
     port: 5173,
     // The Playwright suite turns live reload off: an edit to src/ in the middle of a run must
     // not reload a page under test (the edited modules are still served fresh).
-    hmr: !process.env.CONSENT_BANNER_E2E,
+    hmr: !E2E,
     // test/e2e/clear.spec.ts maps www.consent.test to 127.0.0.1, to have a parent domain.
     allowedHosts: ['.consent.test'],
     // Build output, test artefacts and receipt stores change while the server runs; none of

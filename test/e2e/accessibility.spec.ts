@@ -1,5 +1,5 @@
 // What assistive technology is told (docs/explanation/accessibility.md), read from the browser's accessibility tree
-// through Playwright's ARIA engine, on the demo pages: Thai (element from source, logs optional)
+// through Playwright's ARIA engine, on the demo pages: Thai (the npm build, logs optional)
 // and English (the built IIFE, logs required). Also: forced colours, the themed demo's contrast,
 // and that every visible piece's `part` is documented in custom-elements.json.
 import { readFileSync } from 'node:fs';

@@ -165,7 +165,7 @@ test.describe('Google Consent Mode', () => {
     const url = await servePage(
       context,
       '/consent-mode/basic.html',
-      '<script type="module" src="/src/define.ts"></script>',
+      '<script type="module" src="/dist/define.js"></script>',
       `<consent-banner lang="en" google-consent-mode></consent-banner>
       <script type="text/plain" data-consent="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-TEST"></script>
       <script type="text/plain" data-consent="analytics">
@@ -210,7 +210,7 @@ test.describe('Google Consent Mode', () => {
     const url = await servePage(
       context,
       '/consent-mode/refused.html',
-      '<script type="module" src="/src/define.ts"></script>',
+      '<script type="module" src="/dist/define.js"></script>',
       `<consent-banner lang="en" google-consent-mode></consent-banner>
       <script type="text/plain" data-consent="analytics" src="https://www.googletagmanager.com/gtag/js?id=G-TEST"></script>`,
     );
@@ -234,7 +234,7 @@ test.describe('Google Consent Mode', () => {
         window.viaPageGtag = [];
         function gtag() { viaPageGtag.push(arguments[0] + ' ' + arguments[1]); dataLayer.push(arguments); }
       </script>
-      <script type="module" src="/src/define.ts"></script>`,
+      <script type="module" src="/dist/define.js"></script>`,
       '<consent-banner lang="en" google-consent-mode></consent-banner>',
     );
     const ui = bannerUi(page, EN);
@@ -252,7 +252,7 @@ test.describe('Google Consent Mode', () => {
     const url = await servePage(
       context,
       '/consent-mode/off.html',
-      '<script type="module" src="/src/define.ts"></script>',
+      '<script type="module" src="/dist/define.js"></script>',
       '<consent-banner lang="en"></consent-banner>',
     );
     const ui = bannerUi(page, EN);

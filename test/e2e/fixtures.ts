@@ -15,7 +15,7 @@ export { expect };
 
 /** The demo pages (served by vite.demo.config.ts). */
 export const PAGES = {
-  /** SSO-style page, Thai, element from source, `logs="optional"`. */
+  /** SSO-style page, Thai, the npm build, `logs="optional"`. */
   sso: '/demo/index.html',
   /** Co-operative page: JSON config adds "marketing", cookie `coop_consent`. */
   coop: '/demo/coop.html',

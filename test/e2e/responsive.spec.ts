@@ -1,7 +1,7 @@
 // Mobile first, and zoom (WCAG 2.2 SC 1.4.4 Resize text, 1.4.10 Reflow): on the
 // smallest phones and at 200 % zoom, nothing scrolls sideways or sticks out of the screen, every
 // button can be reached and pressed, and on a phone the first layer covers at most a third of
-// the screen with its title and three buttons in view. Thai (element from source) and English
+// the screen with its title and three buttons in view. Thai (the npm build) and English
 // (the built IIFE), every layer.
 import type { Locator } from '@playwright/test';
 import {

@@ -1,5 +1,5 @@
 // Visual comparisons (toHaveScreenshot) of the states the README shows (scripts/screenshots.mjs
-// makes those from the same pages): Thai (element from source) and English (the built IIFE),
+// makes those from the same pages): Thai (the npm build) and English (the built IIFE),
 // light and dark, desktop and phone, first layer and dialog; and the themed demo, and forced
 // colours. They guard against an accidental change of look; after an intended one, update the
 // baselines with `npx playwright test test/e2e/visual.spec.ts --update-snapshots` and look at
