@@ -161,8 +161,9 @@ const BUILDS: Record<string, Build> = {
     },
     // One file: the user interface stays in it, evaluated only when it is first needed
     // (docs/explanation/size-and-speed.md "Speed"). The embeds are a file of their own, loaded
-    // by src/embeds/remote.ts (docs/explanation/design-decisions.md).
-    rolldownOptions: { output: { codeSplitting: false } },
+    // by src/embeds/remote.ts (docs/explanation/design-decisions.md). The interface's module
+    // object needs no `Symbol.toStringTag`: nothing prints it (28 B brotli).
+    rolldownOptions: { output: { codeSplitting: false, generatedCode: { symbols: false } } },
   },
   embeds: {
     minify: true,
@@ -178,7 +179,9 @@ const BUILDS: Record<string, Build> = {
     lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'consent-banner.js' },
     // Library mode leaves an ES build unminified (for bundlers); this file is for pages, one
     // file like the script tag's.
-    rolldownOptions: { output: { minify: true, codeSplitting: false } },
+    rolldownOptions: {
+      output: { minify: true, codeSplitting: false, generatedCode: { symbols: false } },
+    },
   },
   lib: {
     minify: false,

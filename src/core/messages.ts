@@ -30,7 +30,7 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
   16: ': expected ids of a-z, 0-9, _ and -',
   17: ': expected an http(s) or relative URL',
   18: ': nothing changed; expected true or false for one or more of %',
-  19: ': keep one',
+  19: ' on this page does nothing: keep one',
   20: ': receipt dropped',
   21: ': no such category here; expected one of %',
   22: ': the attribute is there, so it is on; remove it to turn it off',

@@ -127,7 +127,7 @@ export class ConsentBanner extends HTMLElement {
     super();
     // A property the page set before the element was defined: through the setter now.
     for (const { property } of SETTINGS)
-      if (Object.prototype.hasOwnProperty.call(this, property)) {
+      if (Object.hasOwn(this, property)) {
         const value: unknown = this[property as keyof this];
         Reflect.deleteProperty(this, property);
         (this as Record<string, unknown>)[property] = value;

@@ -17,6 +17,10 @@ const dark = `
 
 export const coreStyles = `
   :host {
+    /* Whatever a host page's body or #root would pass down through the shadow root (alignment,
+       spacing, case, shadows, colours, list styles…) starts again from its initial value;
+       custom properties and direction are not reset by "all". */
+    all: initial;
     --_bg: var(--consent-banner-bg, #fff);
     --_fg: var(--consent-banner-fg, #1b1f24);
     --_muted: var(--consent-banner-muted, #4a5260);
@@ -41,19 +45,7 @@ export const coreStyles = `
     color: var(--_fg);
     /* Thai has no spaces: break only where the browser's dictionary finds a word end. */
     overflow-wrap: break-word;
-    word-break: normal;
-    /* What a host page's body or #root would pass down through the shadow root (the font
-       shorthand above resets style, weight and line height). */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    text-shadow: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
     direction: ltr;
-    visibility: visible;
-    cursor: auto;
   }
   :host([theme=dark]) {
     ${dark}

@@ -349,7 +349,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     },
     connect() {
       if (!isActiveBanner(host, true)) {
-        const second = 'a second <consent-banner> on this page does nothing';
+        const second = 'a second <consent-banner>';
         console.warn(PREFIX, line([problem(second, 19)]));
         return;
       }

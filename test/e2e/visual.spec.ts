@@ -111,6 +111,9 @@ test.describe('a host page that styles everything it can inherit', () => {
     text-transform: uppercase; text-indent: 40px; text-shadow: 2px 2px red;
     font-style: italic; font-weight: 900; white-space: pre; direction: rtl; color: red;
     word-break: break-all; visibility: visible; cursor: wait;
+    font-variant: small-caps; font-feature-settings: 'smcp'; list-style: square inside;
+    hyphens: auto; tab-size: 20; caret-color: red; -webkit-text-stroke: 1px red;
+    pointer-events: none;
   }`;
 
   test('the first layer and the dialog look exactly as on a plain page', async ({ page }) => {
