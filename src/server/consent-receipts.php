@@ -3,9 +3,9 @@
 /**
  * consent-banner's receipt store for PHP (docs/server/records.md, "PHP"): the receiver for the
  * banner's `receipt-url` and the consent records, with PDO. SQLite by default (a file next to
- * the site: `php-sqlite3`), or PostgreSQL (`php-pgsql`), where it writes the very tables the
- * Node store (`openReceiptStore`) writes, so that both, the audit page and the
- * `consent-banner records` command read the same records.
+ * the site: `php-sqlite3`), MariaDB or MySQL 8.0.29 and later (`php-mysql`), or PostgreSQL
+ * (`php-pgsql`), where it writes the very tables the Node store (`openReceiptStore`) writes, so
+ * that both, the audit page and the `consent-banner records` command read the same records.
  *
  *     require_once __DIR__ . '/node_modules/consent-banner/dist/consent-receipts.php';
  *
@@ -33,8 +33,8 @@ if (!defined('CONSENT_MAX_RECEIPT_BYTES')) {
 
 if (!function_exists('consent_receipts_open')) {
     /**
-     * Connects to the store at $dsn (`sqlite:<file>` or `pgsql:host=…;dbname=…`) and makes its
-     * tables, or brings them up to date.
+     * Connects to the store at $dsn (`sqlite:<file>`, `mysql:host=…;dbname=…` or
+     * `pgsql:host=…;dbname=…`) and makes its tables, or brings them up to date.
      *
      * @throws \TypeError for a DSN of another database
      * @throws \PDOException when the database cannot be reached
@@ -42,9 +42,9 @@ if (!function_exists('consent_receipts_open')) {
     function consent_receipts_open(string $dsn, ?string $user = null, ?string $password = null): \PDO
     {
         $driver = strtolower((string) strstr($dsn, ':', true));
-        if ($driver !== 'sqlite' && $driver !== 'pgsql') {
+        if ($driver !== 'sqlite' && $driver !== 'pgsql' && $driver !== 'mysql') {
             throw new \TypeError('consent-receipts.php: "' . $dsn
-                . '" is not a store: expected sqlite:<file> or pgsql:host=…;dbname=…');
+                . '" is not a store: expected sqlite:<file>, mysql:host=…;dbname=… or pgsql:host=…;dbname=…');
         }
         $db = new \PDO($dsn, $user, $password, [\PDO::ATTR_ERRMODE => \PDO::ERRMODE_EXCEPTION]);
         if ($driver === 'sqlite') {
@@ -64,6 +64,26 @@ if (!function_exists('consent_receipts_open')) {
             $db->exec("create trigger if not exists consent_receipts_append_only
                 before update on consent_receipts
                 begin select raise(abort, 'consent receipts are append-only'); end");
+            return $db;
+        }
+        if ($driver === 'mysql') {
+            // As SQLite's: times as ISO 8601 text in UTC, which sorts as time does. InnoDB keeps
+            // a committed receipt; binary collation, since consent ids differ by case alone.
+            // (`schema` is a reserved word in MySQL: quoted there.) The trigger needs the
+            // TRIGGER privilege (and, with binary logging on, log_bin_trust_function_creators).
+            $db->exec('set names utf8mb4');
+            $table = 'engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin';
+            $db->exec("create table if not exists consent_receipts (
+                id varchar(64) not null primary key, `schema` smallint not null,
+                decided_at char(24) not null, received_at char(24) not null,
+                revision integer not null, method varchar(16) not null, lang char(2) not null,
+                url text not null, granted text not null, denied text not null, wording char(24),
+                key consent_receipts_by_time (decided_at, id)) $table");
+            $db->exec("create table if not exists consent_wordings (hash char(24) not null primary key,
+                lang char(2) not null, texts longtext not null, first_seen char(24) not null) $table");
+            $db->exec("create trigger if not exists consent_receipts_append_only
+                before update on consent_receipts for each row
+                signal sqlstate '45000' set message_text = 'consent receipts are append-only'");
             return $db;
         }
         // PostgreSQL: migration 1 of the Node store (src/server/records/schema.ts), the same
@@ -374,19 +394,18 @@ if (!function_exists('consent_receipts_handle')) {
             $answer(400, 'not a wording, or its texts do not give its hash', $cors);
             return;
         }
-        $pg = $db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'pgsql';
+        $driver = $db->getAttribute(\PDO::ATTR_DRIVER_NAME);
         $now = (new \DateTimeImmutable('now', new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s.v\Z');
         try {
-            $statement = $db->prepare('insert into consent_wordings (hash, lang, texts, first_seen) values (?, ?, '
-                . ($pg ? '?::jsonb, ?::timestamptz' : '?, ?') . ') on conflict (hash) do nothing');
-            $statement->execute([$words['wording'], $words['lang'],
+            $new = consent_receipts_insert($db, 'insert into consent_wordings (hash, lang, texts, first_seen) values (?, ?, '
+                . ($driver === 'pgsql' ? '?::jsonb, ?::timestamptz' : '?, ?') . ')', 'hash', [$words['wording'], $words['lang'],
                 // An object always, even for texts keyed "0", "1", …
                 json_encode($words['texts'], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_FORCE_OBJECT), $now]);
         } catch (\PDOException $e) {
             $answer(503, 'the store is unavailable; send it again later', $cors + ['Retry-After' => '5']);
             return;
         }
-        $statement->rowCount() === 1 ? $answer(201, 'wording stored', $cors) : $answer(200, 'wording already stored', $cors);
+        $new ? $answer(201, 'wording stored', $cors) : $answer(200, 'wording already stored', $cors);
     }
 
     /**
@@ -397,19 +416,40 @@ if (!function_exists('consent_receipts_handle')) {
      */
     function consent_receipts_store(\PDO $db, array $receipt): bool
     {
-        $pg = $db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'pgsql';
+        $driver = $db->getAttribute(\PDO::ATTR_DRIVER_NAME);
         $now = (new \DateTimeImmutable('now', new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s.v\Z');
-        $statement = $db->prepare($pg
-            ? "insert into consent_receipts (id, schema, decided_at, received_at, revision, method,
-                 lang, url, granted, denied, wording) values (?, ?, ?::timestamptz, ?::timestamptz, ?, ?,
-                 ?, ?, string_to_array(?, ' '), string_to_array(?, ' '), ?) on conflict (id) do nothing"
-            : 'insert into consent_receipts (id, schema, decided_at, received_at, revision, method,
-                 lang, url, granted, denied, wording) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                 on conflict (id) do nothing');
-        $statement->execute([$receipt['id'], $receipt['schema'], $receipt['decidedAt'], $now,
+        $columns = 'id, ' . ($driver === 'mysql' ? '`schema`' : 'schema')
+            . ', decided_at, received_at, revision, method, lang, url, granted, denied, wording';
+        return consent_receipts_insert($db, "insert into consent_receipts ($columns) values " . ($driver === 'pgsql'
+            ? "(?, ?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, string_to_array(?, ' '), string_to_array(?, ' '), ?)"
+            : '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'), 'id', [$receipt['id'], $receipt['schema'], $receipt['decidedAt'], $now,
             $receipt['revision'], $receipt['method'], $receipt['lang'], $receipt['url'],
             implode(' ', $receipt['granted']), implode(' ', $receipt['denied']), $receipt['wording'] ?? null]);
-        return $statement->rowCount() === 1;
+    }
+
+    /**
+     * @internal Runs the INSERT $sql with $values: true when it stored a row, false when a row
+     * with the same $key was there already (each consent id and each wording once).
+     * @param list<mixed> $values
+     */
+    function consent_receipts_insert(\PDO $db, string $sql, string $key, array $values): bool
+    {
+        if ($db->getAttribute(\PDO::ATTR_DRIVER_NAME) !== 'mysql') {
+            $statement = $db->prepare("$sql on conflict ($key) do nothing");
+            $statement->execute($values);
+            return $statement->rowCount() === 1;
+        }
+        // MySQL has no ON CONFLICT, and INSERT IGNORE would also pass over other errors: the
+        // duplicate key (error 1062) alone means "there already".
+        try {
+            $db->prepare($sql)->execute($values);
+            return true;
+        } catch (\PDOException $e) {
+            if ((int) ($e->errorInfo[1] ?? 0) === 1062) {
+                return false;
+            }
+            throw $e;
+        }
     }
 }
 
@@ -422,7 +462,8 @@ if (!function_exists('consent_receipts_get')) {
                to_char(received_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') as received_at,
                revision, method, lang, url, array_to_string(granted, ' ') as granted,
                array_to_string(denied, ' ') as denied, wording"
-            : 'id, schema, decided_at, received_at, revision, method, lang, url, granted, denied, wording';
+            : 'id, ' . ($db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'mysql' ? '`schema`' : 'schema')
+                . ', decided_at, received_at, revision, method, lang, url, granted, denied, wording';
     }
 
     /**

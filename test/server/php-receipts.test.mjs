@@ -1,10 +1,12 @@
 // src/server/consent-receipts.php, the PHP receipt store (docs/server/records.md, "PHP"), with
-// php-cli: its receiver served by `php -S` (four workers) against SQLite and against a real
-// PostgreSQL (test/support/postgres.mjs), with the cases of openReceiptStore's suite
+// php-cli: its receiver served by `php -S` (four workers) against SQLite, a real MariaDB
+// (test/support/mariadb.mjs) and a real PostgreSQL (test/support/postgres.mjs), with the cases
+// of openReceiptStore's suite
 // (receipt-store.test.mjs); its checks against readReceipt's on the same bodies; and, on
 // PostgreSQL, the Node store reading what PHP stored.
 //
-// PHP runs with `-n` and loads PDO and its two drivers itself (Debian: php-sqlite3, php-pgsql).
+// PHP runs with `-n` and loads PDO and its three drivers itself (Debian: php-sqlite3, php-mysql,
+// php-pgsql).
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openReceiptStore, readReceipt, wordingHash } from 'consent-banner/server';
 import { freePort, startServer } from '../support/server-kit.mjs';
+import { MARIADB_HINT, startMariaDb } from '../support/mariadb.mjs';
 import { POSTGRES_HINT, startPostgres } from '../support/postgres.mjs';
 import {
   COUNTS,
@@ -38,12 +41,16 @@ const PHP_ARGS = [
   '-d',
   'extension=pdo_pgsql',
   '-d',
+  'extension=mysqlnd',
+  '-d',
+  'extension=pdo_mysql',
+  '-d',
   'display_errors=stderr',
 ];
 const ROUTER = fileURLToPath(new URL('./php/receipts-router.php', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./php/receipts-runner.php', import.meta.url));
 const HINT =
-  'install PHP with PDO for SQLite and PostgreSQL: apt-get install php-cli php-sqlite3 php-pgsql';
+  'install PHP with PDO for SQLite, MySQL and PostgreSQL: apt-get install php-cli php-sqlite3 php-mysql php-pgsql';
 
 const probe = spawnSync(
   PHP,
@@ -56,16 +63,20 @@ const drivers = probe.status === 0 ? probe.stdout.split(',') : [];
 
 /** Runs a consent-receipts.php function through the runner; its output (JSON parsed, or text). */
 async function php(dsn, what, argument, { raw = false } = {}) {
-  const running = promisify(execFile)(PHP, [...PHP_ARGS, RUNNER, dsn, what]);
+  const running = promisify(execFile)(PHP, [...PHP_ARGS, RUNNER, dsn, what], { env: credentials });
   // On stdin: a thousand receipts are more than one command-line argument may hold.
   running.child.stdin.end(JSON.stringify(argument));
   const { stdout } = await running;
   return raw ? stdout : JSON.parse(stdout);
 }
 
+/** The environment of PHP's processes: the DSN's user and password, when it needs them. */
+let credentials = process.env;
+
 const backends = [
   {
     name: 'SQLite',
+    driver: 'sqlite',
     async setUp() {
       const dir = mkdtempSync(join(tmpdir(), 'php-receipts-'));
       return {
@@ -75,7 +86,28 @@ const backends = [
     },
   },
   {
+    name: 'MariaDB',
+    driver: 'mysql',
+    async setUp() {
+      const server = await startMariaDb([PHP, ...PHP_ARGS]);
+      if (!server) throw new Error(MARIADB_HINT);
+      credentials = {
+        ...process.env,
+        CONSENT_RECEIPTS_USER: server.user ?? '',
+        CONSENT_RECEIPTS_PASSWORD: server.password ?? '',
+      };
+      return {
+        dsn: server.dsn,
+        tearDown: async () => {
+          credentials = process.env;
+          await server.stop();
+        },
+      };
+    },
+  },
+  {
     name: 'PostgreSQL',
+    driver: 'pgsql',
     async setUp() {
       const server = await startPostgres();
       if (!server) throw new Error(POSTGRES_HINT);
@@ -95,11 +127,13 @@ for (const backend of backends) {
     let server;
     let base;
     before(async () => {
-      if (!drivers.includes(backend.name === 'SQLite' ? 'sqlite' : 'pgsql')) assert.fail(HINT);
+      if (!drivers.includes(backend.driver)) assert.fail(HINT);
       db = await backend.setUp();
       const port = await freePort();
       // What the router reads (its store), and four workers: receipts arrive at once.
       process.env.CONSENT_RECEIPTS_DSN = db.dsn;
+      process.env.CONSENT_RECEIPTS_USER = credentials.CONSENT_RECEIPTS_USER ?? '';
+      process.env.CONSENT_RECEIPTS_PASSWORD = credentials.CONSENT_RECEIPTS_PASSWORD ?? '';
       process.env.PHP_CLI_SERVER_WORKERS = '4';
       server = await startServer({
         name: 'php -S',
@@ -154,6 +188,16 @@ for (const backend of backends) {
       assert.deepEqual(answers.map((a) => a.status).sort(), [201, ...Array(19).fill(200)].sort());
       const lines = (await php(db.dsn, 'export', {}, { raw: true })).split('\n').filter(Boolean);
       assert.equal(lines.filter((line) => JSON.parse(line).id === sent.id).length, 1);
+    });
+
+    test('two consent ids that differ only in case are two records', async () => {
+      const id = `${receipt().id.toLowerCase()}ab`;
+      const lower = receipt({ id });
+      const upper = receipt({ id: id.toUpperCase(), method: 'accept-all' });
+      assert.equal((await post(lower)).status, 201);
+      assert.equal((await post(upper)).status, 201);
+      assert.equal((await php(db.dsn, 'get', lower.id)).method, lower.method);
+      assert.equal((await php(db.dsn, 'get', upper.id)).method, 'accept-all');
     });
 
     test('a receipt of schema 2 is stored with the hash of its wording', async () => {

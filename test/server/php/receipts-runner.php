@@ -1,7 +1,8 @@
 <?php
 // Runs one consent-receipts.php function for test/server/php-receipts.test.mjs: argv[1] is the
 // DSN, argv[2] the function (get, export, counts, purge, read, hash, store, sql), stdin its argument
-// as JSON. Prints what it returns as JSON (export prints the export itself).
+// as JSON (CONSENT_RECEIPTS_USER and CONSENT_RECEIPTS_PASSWORD: the DSN's user and password,
+// when it needs them). Prints what it returns as JSON (export prints the export itself).
 declare(strict_types=1);
 
 require __DIR__ . '/strict.php';
@@ -19,7 +20,8 @@ if ($what === 'read') {
     echo json_encode(array_map('consent_receipts_read', $argument));
     return;
 }
-$db = consent_receipts_open((string) $dsn);
+$db = consent_receipts_open((string) $dsn, getenv('CONSENT_RECEIPTS_USER') ?: null,
+    getenv('CONSENT_RECEIPTS_PASSWORD') ?: null);
 try {
     switch ($what) {
         case 'get':
