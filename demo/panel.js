@@ -86,7 +86,7 @@
   document.addEventListener('demo-analytics', (event) => {
     const output = panel('analytics');
     if (output) output.textContent = `${output.dataset.ran || 'ran'} ${event.detail.at}`;
-    write('analytics.js', 'ran: POST /collect');
+    write(event.detail.source || 'analytics.js', event.detail.what || 'ran: POST /collect');
     refresh();
   });
 

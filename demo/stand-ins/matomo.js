@@ -13,7 +13,8 @@
   'use strict';
 
   const CONSENT_COOKIE = 'mtm_cookie_consent';
-  const YEAR = 60 * 60 * 24 * 365;
+  const DAY = 60 * 60 * 24;
+  const YEAR = 365 * DAY;
   const queued = Array.isArray(window._paq) ? window._paq : [];
 
   const record = { calls: [], hits: [] };
@@ -38,7 +39,8 @@
   /** The visitor cookies Matomo sets on a tracked page view, once cookies are allowed. */
   function setVisitorCookies() {
     visitor ??= Math.floor(Math.random() * 0xffffffff).toString(16);
-    setCookie(`_pk_id.${suffix()}`, `${visitor}.${Math.floor(Date.now() / 1000)}.`, YEAR);
+    // Matomo keeps its visitor id for 13 months, its session for 30 minutes.
+    setCookie(`_pk_id.${suffix()}`, `${visitor}.${Math.floor(Date.now() / 1000)}.`, 393 * DAY);
     setCookie(`_pk_ses.${suffix()}`, '1', 30 * 60);
   }
 

@@ -1,7 +1,8 @@
 // docs/guide/recipes.md, "Google Analytics 4 (gtag.js)": the snippet taken from README.md at test
-// time and run as written, with the built IIFE. The Google tag's URL is answered by a local
-// stand-in that counts its loads, records the dataLayer commands it processes, and sets `_ga`
-// and `_ga_<id>` the way GA does (first-party, `path=/`).
+// time and run as written, with the built IIFE. The Google tag's URL is answered by the demos'
+// stand-in (demo/stand-ins/gtag.js), which counts its loads, records the dataLayer commands it
+// processes, and sets `_ga` and `_ga_<id>` the way GA does (first-party, `path=/`).
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { consentBanner } from '../../src/testing/index.js';
 import {
@@ -35,41 +36,8 @@ interface StandInRecord {
   commands: unknown[][];
 }
 
-/**
- * What the route answers for the Google tag: the body of this function, run in the page. Like
- * gtag.js, it works through the commands already in `dataLayer` and then takes over its `push`;
- * on `config` it sets `_ga` and `_ga_<id without "G-">`.
- */
-function gtagStandIn(): void {
-  const w = window as unknown as { dataLayer?: unknown[]; gtagStandIn?: StandInRecord };
-  const layer = (w.dataLayer = w.dataLayer ?? []);
-  const command = (entry: unknown) =>
-    Array.from(entry as ArrayLike<unknown>, (arg) => (arg instanceof Date ? 'Date' : arg));
-  const record: StandInRecord = {
-    loads: (w.gtagStandIn?.loads ?? 0) + 1,
-    heldAtLoad: layer.map(command),
-    commands: [],
-  };
-  w.gtagStandIn = record;
-  const seconds = Math.floor(Date.now() / 1000);
-  const twoYears = 60 * 60 * 24 * 730;
-  const run = (entry: unknown) => {
-    const [name, id] = command(entry);
-    record.commands.push(command(entry));
-    if (name !== 'config' || typeof id !== 'string') return;
-    if (!/(^|; )_ga=/.test(document.cookie)) {
-      const client = `${Math.floor(Math.random() * 2 ** 31)}.${seconds}`;
-      document.cookie = `_ga=GA1.1.${client}; path=/; max-age=${twoYears}`;
-    }
-    document.cookie = `_ga_${id.replace(/^G-/, '')}=GS1.1.${seconds}.1.0.${seconds}.0.0.0; path=/; max-age=${twoYears}`;
-  };
-  for (const entry of layer) run(entry);
-  const push = layer.push.bind(layer);
-  layer.push = (...entries: unknown[]) => {
-    for (const entry of entries) run(entry);
-    return push(...entries);
-  };
-}
+/** What the route answers for the Google tag: the demos' stand-in for gtag.js. */
+const GTAG_STAND_IN = readFileSync('demo/stand-ins/gtag.js', 'utf8');
 
 const standIn = (page: Page) =>
   page.evaluate(
@@ -96,7 +64,7 @@ test.beforeEach(async ({ context, page }) => {
       tagRequests.push(route.request().url());
       return route.fulfill({
         contentType: 'text/javascript; charset=utf-8',
-        body: `(${gtagStandIn.toString()})();`,
+        body: GTAG_STAND_IN,
       });
     },
   );
