@@ -6,10 +6,10 @@
 // with CONSENT_BANNER_MYSQL_USER and CONSENT_BANNER_MYSQL_PASSWORD) uses a server you run
 // instead: each start makes a fresh database in it, dropped at stop.
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstExecutable, freePort, startServer } from './server-kit.mjs';
+import { firstExecutable, freePort, startServer, unprivileged } from './server-kit.mjs';
 
 export const MARIADB_HINT =
   'MariaDB not found: apt-get install --no-install-recommends mariadb-server-core php-mysql (or set CONSENT_BANNER_MYSQL=mysql:host=…;port=…)';
@@ -81,11 +81,9 @@ export async function startMariaDb(php) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'consent-mariadb-'));
   // The server refuses to run as root unless told to: the data then belong to `nobody`.
-  const root = process.getuid?.() === 0;
-  const as = root ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
   const data = join(dir, 'data');
   mkdirSync(data);
-  if (root) for (const owned of [dir, data]) chownSync(owned, 65534, 65534);
+  const as = unprivileged(dir, data);
   const port = await freePort();
   const [command = '', ...args] = [
     ...as,

@@ -4,10 +4,10 @@
 // `CONSENT_BANNER_POSTGRES=postgres://…` uses a server you run instead: each start makes a fresh
 // database in it, dropped at stop.
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstExecutable, freePort, startServer } from './server-kit.mjs';
+import { firstExecutable, freePort, startServer, unprivileged } from './server-kit.mjs';
 
 export const POSTGRES_HINT =
   'PostgreSQL not found: apt-get install --no-install-recommends postgresql (or set CONSENT_BANNER_POSTGRES=postgres://…)';
@@ -51,9 +51,7 @@ export async function startPostgres({ fsync = false } = {}) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'consent-pg-'));
   // initdb refuses to run as root: the cluster then belongs to `nobody`.
-  const root = process.getuid?.() === 0;
-  const as = root ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
-  if (root) chownSync(dir, 65534, 65534);
+  const as = unprivileged(dir);
   const data = join(dir, 'data');
   const [cmd = '', ...args] = [
     ...as,

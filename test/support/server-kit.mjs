@@ -5,7 +5,7 @@
 // (demo/nginx/serve.mjs, demo/apache/serve.mjs), the PORT, the build of dist/ and Ctrl-C.
 // Plain JavaScript, typed in JSDoc (checked by `npm run typecheck`): plain `node` runs it.
 import { execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { accessSync, chownSync, constants, readdirSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,18 @@ export function onPath(names, dirs = []) {
   return [...(process.env.PATH ?? '').split(delimiter), ...dirs]
     .filter(Boolean)
     .flatMap((dir) => names.map((name) => join(dir, name)));
+}
+
+/**
+ * How to run a database server that refuses to run as root (PostgreSQL, MariaDB): as `nobody`
+ * when this process is root, owning `dirs`. The command's prefix (empty when not root).
+ * @param {string[]} dirs
+ * @returns {string[]}
+ */
+export function unprivileged(...dirs) {
+  if (process.getuid?.() !== 0) return [];
+  for (const dir of dirs) chownSync(dir, 65534, 65534);
+  return ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
 }
 
 /**
