@@ -69,9 +69,15 @@ if (!function_exists('consent_receipts_open')) {
         if ($driver === 'mysql') {
             // As SQLite's: times as ISO 8601 text in UTC, which sorts as time does. InnoDB keeps
             // a committed receipt; binary collation, since consent ids differ by case alone.
-            // (`schema` is a reserved word in MySQL: quoted there.) The trigger needs the
-            // TRIGGER privilege (and, with binary logging on, log_bin_trust_function_creators).
+            // (`schema` is a reserved word in MySQL: quoted there.) Made once: the first open
+            // needs the CREATE and TRIGGER privileges (and, with binary logging on,
+            // log_bin_trust_function_creators); once the trigger is there, each open asks only
+            // whether it is, and SELECT, INSERT and DELETE are all the receiver needs.
             $db->exec('set names utf8mb4');
+            if ($db->query("select count(*) from information_schema.triggers where trigger_schema = database()
+                and trigger_name = 'consent_receipts_append_only'")->fetchColumn() > 0) {
+                return $db;
+            }
             $table = 'engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin';
             $db->exec("create table if not exists consent_receipts (
                 id varchar(64) not null primary key, `schema` smallint not null,
