@@ -3,12 +3,13 @@
  * element with `data-consent-declaration` gets one plain HTML table per category that declares
  * what it stores, in the light DOM, so the site's CSS styles it, in the visitor's language. It is
  * written again when the language or the configuration changes. Loaded with the embeds, only on
- * pages that have such an element (src/element/load-embeds.ts).
+ * pages that have such an element (src/element/load-embeds.ts). The built-in `logs` category
+ * declares the log files' fields unless the site declares its own for it.
  */
 import type { Derived } from '../core/configure.js';
-import type { CategoryId, Lang, LocalizedText } from '../core/types.js';
+import type { Category, CategoryId, Lang, LocalizedText } from '../core/types.js';
 import type { ConsentStore } from '../element/store.js';
-import { EMBED_STRINGS, type EmbedStrings } from '../i18n/embed.js';
+import { EMBED_STRINGS, LOG_FILES, type EmbedStrings } from '../i18n/embed.js';
 
 /** A category's name in `lang`: the site's own, else the built-in one. */
 export function categoryLabel(
@@ -49,7 +50,24 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
       if (!hosts.length) return;
       const now = lang();
       const s = EMBED_STRINGS[now];
-      const declaring = store.derived.categories.filter((c) => c.cookies?.length);
+      /** Each category's rows: what the site declares, or the log files' fields for `logs`. */
+      const rows = ({ id, cookies }: Category): string[][] =>
+        cookies?.length
+          ? cookies.map((entry) => [
+              entry.name,
+              entry.provider ?? s.thisSite,
+              text(entry.purpose, now),
+              text(entry.duration, now),
+            ])
+          : id === 'logs'
+            ? LOG_FILES[now].fields.map(([field, why]) => [
+                field,
+                s.thisSite,
+                why,
+                LOG_FILES[now].kept,
+              ])
+            : [];
+      const declaring = store.derived.categories.filter((c) => rows(c).length);
       const key = now + JSON.stringify(declaring.map((c) => [c.id, c.label, c.cookies]));
       for (const host of hosts) {
         if (shown.get(host) === key) continue;
@@ -64,17 +82,8 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
             .insertRow()
             .append(...[s.name, s.provider, s.purpose, s.duration].map((h) => cell('th', h)));
           const body = table.createTBody();
-          for (const entry of category.cookies ?? [])
-            body
-              .insertRow()
-              .append(
-                ...[
-                  entry.name,
-                  entry.provider ?? s.thisSite,
-                  text(entry.purpose, now),
-                  text(entry.duration, now),
-                ].map((v) => cell('td', v)),
-              );
+          for (const row of rows(category))
+            body.insertRow().append(...row.map((v) => cell('td', v)));
           return table;
         });
         host.replaceChildren(...tables);

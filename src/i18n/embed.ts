@@ -67,3 +67,37 @@ export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
     otherLabel: 'Other cookies',
   },
 };
+
+/**
+ * What the server's log files keep of each request, as the built-in `logs` category declares it
+ * in the tables on a site's own page when the site declares nothing of its own for it
+ * (docs/guide/categories.md "On your cookie page"): [field, purpose] pairs, and how long.
+ */
+export const LOG_FILES: Readonly<
+  Record<Lang, { fields: readonly (readonly [string, string])[]; kept: string }>
+> = {
+  th: {
+    fields: [
+      [
+        'หมายเลขไอพี (IP Address)',
+        'ระบุเครื่องที่ส่งคำขอแต่ละครั้ง เพื่อความปลอดภัย และตามที่พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์กำหนด',
+      ],
+      ['เวลาที่เข้าใช้งาน', 'เวลาของคำขอแต่ละครั้ง'],
+      ['หน้าที่เปิด', 'หน้าเว็บหรือไฟล์ที่ขอ'],
+      ['เบราว์เซอร์', 'เบราว์เซอร์และระบบที่ใช้ (User Agent)'],
+    ],
+    kept: 'อย่างน้อย 90 วัน',
+  },
+  en: {
+    fields: [
+      [
+        'IP address',
+        'Identifies the computer behind each request: for security, and as the Computer-Related Crime Act requires',
+      ],
+      ['Time of access', 'When each request was made'],
+      ['Page', 'Which page or file was asked for'],
+      ['Browser', 'The browser and system that asked (user agent)'],
+    ],
+    kept: 'At least 90 days',
+  },
+};

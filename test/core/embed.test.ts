@@ -3,7 +3,7 @@
 // the banner does.
 import { expect } from '@open-wc/testing';
 import { fill, provider } from '../../src/core/embed.js';
-import { EMBED_STRINGS } from '../../src/i18n/embed.js';
+import { EMBED_STRINGS, LOG_FILES } from '../../src/i18n/embed.js';
 import { en } from '../../src/i18n/en.js';
 import { th } from '../../src/i18n/th.js';
 
@@ -89,5 +89,13 @@ describe('embed providers', () => {
     );
     for (const strings of Object.values(EMBED_STRINGS))
       for (const text of Object.values(strings)) expect(text.trim()).to.not.equal('');
+  });
+
+  it('the log files are declared with the same fields in Thai and English, none empty', () => {
+    expect(LOG_FILES.th.fields.length).to.equal(LOG_FILES.en.fields.length);
+    for (const { fields, kept } of Object.values(LOG_FILES))
+      for (const text of [...fields.flat(), kept]) expect(text.trim()).to.not.equal('');
+    for (const { fields } of Object.values(LOG_FILES))
+      for (const field of fields) expect(field.length).to.equal(2);
   });
 });

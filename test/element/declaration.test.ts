@@ -1,7 +1,8 @@
 // The declaration on the site's own page (docs/guide/categories.md "On your cookie page"), in
 // every engine: an element with data-consent-declaration gets one plain table per declaring
 // category, in the light DOM, in the visitor's language, written again when the language or the
-// configuration changes; headers and captions for assistive technology, and axe.
+// configuration changes; headers and captions for assistive technology, and axe. The built-in
+// `logs` category declares the log files' fields unless the site declares its own.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BannerConfig } from '../../src/core/config.js';
@@ -45,6 +46,22 @@ async function page(lang: 'th' | 'en') {
   return { host, el };
 }
 
+const LOGS_EN = {
+  caption: 'Server log files',
+  rows: [
+    ['Name', 'Provider', 'Purpose', 'Kept for'],
+    [
+      'IP address',
+      'This site',
+      'Identifies the computer behind each request: for security, and as the Computer-Related Crime Act requires',
+      'At least 90 days',
+    ],
+    ['Time of access', 'This site', 'When each request was made', 'At least 90 days'],
+    ['Page', 'This site', 'Which page or file was asked for', 'At least 90 days'],
+    ['Browser', 'This site', 'The browser and system that asked (user agent)', 'At least 90 days'],
+  ],
+};
+
 /** Each table as text: caption, then the rows' cells. */
 const read = (host: HTMLElement) =>
   [...host.querySelectorAll('table')].map((table) => ({
@@ -59,6 +76,7 @@ describe('declaration tables on the site\u2019s page', () => {
     const { host } = await page('en');
     expect(host.shadowRoot).to.equal(null);
     expect(read(host)).to.deep.equal([
+      LOGS_EN,
       {
         caption: 'Visitor statistics',
         rows: [
@@ -82,7 +100,22 @@ describe('declaration tables on the site\u2019s page', () => {
 
   it('in Thai, and again in English when the language changes', async () => {
     const { host, el } = await page('th');
-    expect(read(host)[1]).to.deep.equal({
+    expect(read(host)[0]).to.deep.equal({
+      caption: 'บันทึกการเข้าใช้งาน (Log Files)',
+      rows: [
+        ['ชื่อ', 'ผู้ให้บริการ', 'วัตถุประสงค์', 'ระยะเวลาที่เก็บ'],
+        [
+          'หมายเลขไอพี (IP Address)',
+          'เว็บไซต์นี้',
+          'ระบุเครื่องที่ส่งคำขอแต่ละครั้ง เพื่อความปลอดภัย และตามที่พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์กำหนด',
+          'อย่างน้อย 90 วัน',
+        ],
+        ['เวลาที่เข้าใช้งาน', 'เว็บไซต์นี้', 'เวลาของคำขอแต่ละครั้ง', 'อย่างน้อย 90 วัน'],
+        ['หน้าที่เปิด', 'เว็บไซต์นี้', 'หน้าเว็บหรือไฟล์ที่ขอ', 'อย่างน้อย 90 วัน'],
+        ['เบราว์เซอร์', 'เว็บไซต์นี้', 'เบราว์เซอร์และระบบที่ใช้ (User Agent)', 'อย่างน้อย 90 วัน'],
+      ],
+    });
+    expect(read(host)[2]).to.deep.equal({
       caption: 'สื่อภายนอก',
       rows: [
         ['ชื่อ', 'ผู้ให้บริการ', 'วัตถุประสงค์', 'ระยะเวลาที่เก็บ'],
@@ -93,7 +126,8 @@ describe('declaration tables on the site\u2019s page', () => {
     expect(host.querySelector('table')!.lang).to.equal('th');
     await expect(host).to.be.accessible();
     el.setAttribute('lang', 'en');
-    await waitUntil(() => read(host)[0]?.caption === 'Visitor statistics', 'English tables');
+    await waitUntil(() => read(host)[1]?.caption === 'Visitor statistics', 'English tables');
+    expect(read(host)[0]).to.deep.equal(LOGS_EN);
     expect(host.querySelector('table')!.lang).to.equal('en');
   });
 
@@ -107,12 +141,39 @@ describe('declaration tables on the site\u2019s page', () => {
         },
       },
     };
-    await waitUntil(() => read(host).length === 1, 'one table');
-    expect(read(host)[0]).to.deep.equal({
+    await waitUntil(() => read(host).length === 2, 'the log files and one table');
+    expect(read(host)[0]).to.deep.equal(LOGS_EN);
+    expect(read(host)[1]).to.deep.equal({
       caption: 'Marketing',
       rows: [
         ['Name', 'Provider', 'Purpose', 'Kept for'],
         ['_fbp', 'Meta', 'Measures adverts', '1 year'],
+      ],
+    });
+  });
+
+  it('the log files: what the site declares for `logs` (its log files, by name) replaces the built-in fields', async () => {
+    const { host, el } = await page('en');
+    el.config = {
+      categories: {
+        logs: {
+          cookies: [
+            entry(
+              'access.log',
+              undefined,
+              'Address, time and page of each request',
+              'ที่อยู่ เวลา และหน้าของแต่ละคำขอ',
+            ),
+          ],
+        },
+      },
+    };
+    await waitUntil(() => read(host).length === 1, 'one table');
+    expect(read(host)[0]).to.deep.equal({
+      caption: 'Server log files',
+      rows: [
+        ['Name', 'Provider', 'Purpose', 'Kept for'],
+        ['access.log', 'This site', 'Address, time and page of each request', '1 year'],
       ],
     });
   });
