@@ -424,13 +424,22 @@ if (!function_exists('consent_receipts_handle')) {
     {
         $driver = $db->getAttribute(\PDO::ATTR_DRIVER_NAME);
         $now = (new \DateTimeImmutable('now', new \DateTimeZone('UTC')))->format('Y-m-d\TH:i:s.v\Z');
-        $columns = 'id, ' . ($driver === 'mysql' ? '`schema`' : 'schema')
-            . ', decided_at, received_at, revision, method, lang, url, granted, denied, wording';
+        $columns = consent_receipts_column_names($db);
         return consent_receipts_insert($db, "insert into consent_receipts ($columns) values " . ($driver === 'pgsql'
             ? "(?, ?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, string_to_array(?, ' '), string_to_array(?, ' '), ?)"
             : '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'), 'id', [$receipt['id'], $receipt['schema'], $receipt['decidedAt'], $now,
             $receipt['revision'], $receipt['method'], $receipt['lang'], $receipt['url'],
             implode(' ', $receipt['granted']), implode(' ', $receipt['denied']), $receipt['wording'] ?? null]);
+    }
+
+    /**
+     * @internal The record's columns, in the order of the Node store's, by name (`schema` is a
+     * reserved word in MySQL: quoted there).
+     */
+    function consent_receipts_column_names(\PDO $db): string
+    {
+        return 'id, ' . ($db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'mysql' ? '`schema`' : 'schema')
+            . ', decided_at, received_at, revision, method, lang, url, granted, denied, wording';
     }
 
     /**
@@ -468,8 +477,7 @@ if (!function_exists('consent_receipts_get')) {
                to_char(received_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') as received_at,
                revision, method, lang, url, array_to_string(granted, ' ') as granted,
                array_to_string(denied, ' ') as denied, wording"
-            : 'id, ' . ($db->getAttribute(\PDO::ATTR_DRIVER_NAME) === 'mysql' ? '`schema`' : 'schema')
-                . ', decided_at, received_at, revision, method, lang, url, granted, denied, wording';
+            : consent_receipts_column_names($db);
     }
 
     /**
