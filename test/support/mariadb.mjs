@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstExecutable, freePort, startServer, unprivileged } from './server-kit.mjs';
+import { firstExecutable, freePort, onPath, startServer, unprivileged } from './server-kit.mjs';
 
 export const MARIADB_HINT =
   'MariaDB not found: apt-get install --no-install-recommends mariadb-server-core php-mysql (or set CONSENT_BANNER_MYSQL=mysql:host=…;port=…)';
@@ -69,12 +69,7 @@ export async function startMariaDb(php) {
       },
     };
   }
-  const server = firstExecutable(
-    ['mariadbd', 'mysqld'].flatMap((bin) => [
-      ...(process.env.PATH ?? '').split(':').map((dir) => join(dir, bin)),
-      `/usr/sbin/${bin}`,
-    ]),
-  );
+  const server = firstExecutable(onPath(['mariadbd', 'mysqld'], ['/usr/sbin']));
   if (!server) {
     console.warn(MARIADB_HINT);
     return null;
