@@ -21,6 +21,8 @@ export interface AuditOptions {
   settleMs?: number;
   /** At most this many of `urls` are visited (default 20). */
   maxPages?: number;
+  /** How many choices are audited at once, each in its own context (default 3). */
+  concurrency?: number;
   /** Options for each fresh context (locale, viewport, `ignoreHTTPSErrors`, …). */
   contextOptions?: BrowserContextOptions;
 }
@@ -235,6 +237,11 @@ export async function auditConsent(browser: Browser, options: AuditOptions): Pro
   const urls = options.urls.slice(0, options.maxPages ?? 20);
   if (!urls.length) throw new Error('auditConsent: `urls` names no page');
   const quiet = options.settleMs ?? 1000;
+  const concurrency = options.concurrency ?? 3;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(
+      `auditConsent: \`concurrency\` is ${concurrency}; expected a whole number from 1`,
+    );
   const pages: AuditPage[] = [];
   const violations: Violation[] = [];
   const say = (v: Violation) => {
@@ -263,56 +270,92 @@ export async function auditConsent(browser: Browser, options: AuditOptions): Pro
     ...optional.map((id) => `only ${id}` as const),
   ];
 
-  for (const choice of choices) {
+  // The choices are independent (a fresh context each), so several run at once: a page that is
+  // settling waits without work, and another choice's page loads meanwhile. Their findings are
+  // put together in the choices' order, whatever order they finish in.
+  const audited = await eachAtMost(choices, concurrency, async (choice) => {
+    const found: AuditPage[] = [];
+    const seen: Violation[] = [];
     const context = await browser.newContext(options.contextOptions);
     try {
-      const page = await context.newPage();
-      let when: When = 'before-choice';
-      const requests: FoundRequest[] = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (!/^https?:$/.test(url.protocol)) return;
-        const top = page.url().startsWith('http') ? new URL(page.url()).origin : null;
-        if (top && url.origin !== top) requests.push({ url: url.href, host: url.hostname, when });
-      });
-      for (const [index, url] of urls.entries()) {
-        const found: AuditPage = { url, choice, cookies: [], storage: [], requests: [] };
-        const start = requests.length;
-        await page.goto(url);
-        await settle(page, quiet);
-        const facts = await factsOf(page);
-        // A cookie already seen on an earlier page of this choice was reported there.
-        const earlier = new Set(
-          pages
-            .filter((p) => p.choice === choice)
-            .flatMap((p) => p.cookies.map((c) => `${c.name}@${c.domain}`)),
-        );
-        await snapshot(context, page, when, found);
-        found.cookies = found.cookies.filter((c) => !earlier.has(`${c.name}@${c.domain}`));
-        if (choice !== 'none' && index === 0) {
-          // From the moment of the decision: what it lets load comes at once.
-          when = 'after-choice';
-          await decide(page, choice);
-          await settle(page, quiet);
-          await snapshot(context, page, when, found);
-        }
-        found.requests = requests.slice(start);
-        for (const item of [...found.cookies, ...found.storage])
-          if (isBanners(facts, 'name' in item ? item.name : item.key)) item.banner = true;
-        pages.push(found);
-        judge(found, facts, choice, say);
-      }
-      // Withdrawn where the choice was made: the first page.
-      if (choice === 'accept-all') {
-        await page.goto(urls[0] as string);
-        await settle(page, quiet);
-        await checkClearing(page, context, quiet, say);
-      }
+      await auditChoice(context, urls, choice, quiet, found, (v) => seen.push(v));
     } finally {
       await context.close();
     }
+    return { found, seen };
+  });
+  for (const { found, seen } of audited) {
+    pages.push(...found);
+    seen.forEach(say);
   }
   return report(pages, violations);
+}
+
+/** Visits `urls` in order for one `choice`, in `context`; what each page shows goes to `pages`. */
+async function auditChoice(
+  context: BrowserContext,
+  urls: readonly string[],
+  choice: AuditChoice,
+  quiet: number,
+  pages: AuditPage[],
+  say: (v: Violation) => void,
+): Promise<void> {
+  const page = await context.newPage();
+  let when: When = 'before-choice';
+  const requests: FoundRequest[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!/^https?:$/.test(url.protocol)) return;
+    const top = page.url().startsWith('http') ? new URL(page.url()).origin : null;
+    if (top && url.origin !== top) requests.push({ url: url.href, host: url.hostname, when });
+  });
+  for (const [index, url] of urls.entries()) {
+    const found: AuditPage = { url, choice, cookies: [], storage: [], requests: [] };
+    const start = requests.length;
+    await page.goto(url);
+    await settle(page, quiet);
+    const facts = await factsOf(page);
+    // A cookie already seen on an earlier page of this choice was reported there.
+    const earlier = new Set(pages.flatMap((p) => p.cookies.map((c) => `${c.name}@${c.domain}`)));
+    await snapshot(context, page, when, found);
+    found.cookies = found.cookies.filter((c) => !earlier.has(`${c.name}@${c.domain}`));
+    if (choice !== 'none' && index === 0) {
+      // From the moment of the decision: what it lets load comes at once.
+      when = 'after-choice';
+      await decide(page, choice);
+      await settle(page, quiet);
+      await snapshot(context, page, when, found);
+    }
+    found.requests = requests.slice(start);
+    for (const item of [...found.cookies, ...found.storage])
+      if (isBanners(facts, 'name' in item ? item.name : item.key)) item.banner = true;
+    pages.push(found);
+    judge(found, facts, choice, say);
+  }
+  // Withdrawn where the choice was made: the first page.
+  if (choice === 'accept-all') {
+    await page.goto(urls[0] as string);
+    await settle(page, quiet);
+    await checkClearing(page, context, quiet, say);
+  }
+}
+
+/** Runs `work` on each of `items`, at most `limit` at a time; the results in the items' order. */
+async function eachAtMost<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Adds the violations of one page's findings. */

@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { whole } from '../cli/options.js';
 
 const USAGE =
-  'usage: npx consent-banner audit <url…> [--settle-ms 1000] [--max-pages 20]\n' +
+  'usage: npx consent-banner audit <url…> [--settle-ms 1000] [--max-pages 20] [--concurrency 3]\n' +
   '       npx consent-banner records --help   (the receipt store: export, counts, purge)';
 
 /** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
@@ -18,6 +18,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let urls: string[];
   let settleMs: number | undefined;
   let maxPages: number | undefined;
+  let concurrency: number | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       options: {
         'settle-ms': { type: 'string' },
         'max-pages': { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -39,6 +41,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     urls = rest;
     settleMs = whole('settle-ms', values['settle-ms'], 7);
     maxPages = whole('max-pages', values['max-pages'], 7);
+    concurrency = whole('concurrency', values.concurrency, 2);
+    if (concurrency === 0) throw new Error('--concurrency=0: expected at least 1');
   } catch (error) {
     console.error(`consent-banner: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -69,6 +73,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       urls,
       ...(settleMs === undefined ? {} : { settleMs }),
       ...(maxPages === undefined ? {} : { maxPages }),
+      ...(concurrency === undefined ? {} : { concurrency }),
     });
     process.stdout.write(report.toMarkdown());
     return report.violations.length ? 1 : 0;

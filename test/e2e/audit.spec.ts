@@ -87,3 +87,12 @@ test('a page without a banner is said at once', async ({ browser, baseURL }) => 
     auditConsent(browser, { urls: [`${baseURL}/demo/records/`], settleMs: 200 }),
   ).rejects.toThrow(/no <consent-banner> on .*\/demo\/records\//);
 });
+
+test('a concurrency that is not a whole number from 1 is said, before any page is visited', async ({
+  browser,
+  baseURL,
+}) => {
+  await expect(
+    auditConsent(browser, { urls: [`${baseURL}/demo/index.html`], concurrency: 0 }),
+  ).rejects.toThrow('auditConsent: `concurrency` is 0; expected a whole number from 1');
+});

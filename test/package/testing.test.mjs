@@ -324,6 +324,10 @@ test('npx consent-banner audit: the built media demo passes, a leaky page fails,
       /^consent-banner: name the pages to audit\nusage: npx consent-banner audit/,
     );
 
+    const none = await audit('audit', `${demo.origin}/`, '--concurrency', '0');
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /^consent-banner: --concurrency=0: expected at least 1\n/);
+
     const nowhere = await spawn('npx', ['--no', 'consent-banner', 'audit', `${demo.origin}/`], {
       cwd: site,
       env: { ...env, CONSENT_BANNER_CHROMIUM: '/no/such/chromium' },
