@@ -12,12 +12,19 @@ const E2E = !!process.env.CONSENT_BANNER_E2E;
 /**
  * Under the Playwright suite, the demo pages load the npm build (`consent-banner/define`, from
  * dist/) instead of the source: the suite tests what is shipped, and a page loads a handful of
- * files instead of every source module, each compiled on request.
+ * files instead of every source module, each compiled on request. And a page is served as a site
+ * would serve it, without the 220 kB dev client that Vite writes into every page (live reload is
+ * off there anyway): every fresh context would load and compile it again.
  */
 const builtElement = (): Plugin => ({
   name: 'built-element',
-  transformIndexHtml(html) {
-    return html.replaceAll('src="/src/define.ts"', 'src="/dist/define.js"');
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      return html
+        .replaceAll('src="/src/define.ts"', 'src="/dist/define.js"')
+        .replace('<script type="module" src="/@vite/client"></script>', '');
+    },
   },
 });
 

@@ -144,6 +144,8 @@ type LazyRecords = ReturnType<typeof lazyRecords>;
 /**
  * The demo's tiny back end:
  * - `GET /` → redirect to `/demo/`;
+ * - `GET /favicon.ico` → 204: the browser asks for it on a page without an icon link, and a
+ *   404 there would be a console error on the page;
  * - `POST /collect` → 204, remembers the page view (in memory, until the server stops);
  * - `GET /collect/hits` → the page views so far, as a JSON array (`DELETE` empties it);
  * - `/receipts` → the receipt store's `handle` (docs/server/records.md "Taking receipts"): a
@@ -179,6 +181,11 @@ function backend(records: LazyRecords, log: (message: string) => void) {
     const method = req.method ?? 'GET';
 
     if (path === '/' && method === 'GET') return redirect(res, '/demo/');
+    if (path === '/favicon.ico' && method === 'GET') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
 
     if (path === '/collect' && method === 'POST') {
       readBody(req, MAX_BODY_BYTES).then(

@@ -36,23 +36,14 @@ const PAGES = {
   module: '/test/e2e/pages/strict/module.html',
 } as const;
 
-/**
- * Serves `path` from the demo server with `Content-Security-Policy: <csp>` as a response
- * header. Vite's dev client, which the dev server writes into every HTML page, is taken out:
- * the page is the one a site would serve.
- */
+/** Serves `path` from the demo server with `Content-Security-Policy: <csp>` as a response header. */
 async function serveWithPolicy(context: BrowserContext, path: string, csp: string) {
   await context.route(
     (url) => url.pathname === path,
     async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace(
-        /<script type="module" src="\/@vite\/client"><\/script>\s*/,
-        '',
-      );
       await route.fulfill({
         response,
-        body,
         headers: { ...response.headers(), 'content-security-policy': csp },
       });
     },
