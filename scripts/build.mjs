@@ -1,6 +1,6 @@
 // `npm run build`: the library builds (see vite.config.ts), the .d.ts files and the
 // custom-elements manifest.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { addSettings, loadSettings } from './settings-table.mjs';
@@ -18,14 +18,24 @@ copyFileSync('examples/apache/consent-refresh.php', 'dist/consent-refresh.php');
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 // Types only for the public entries: bundled where an entry stands on its own, and nothing
-// else of tsc's output (docs/explanation/design-decisions.md).
+// else of tsc's output (docs/explanation/design-decisions.md). The two bundles are made at
+// once: each compiles the program by itself, and they write different files.
 const bundleTypes = (env = {}) =>
-  execFileSync('npx', ['dts-bundle-generator', '--silent', '--config', 'dts-bundle.config.cjs'], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      'npx',
+      ['dts-bundle-generator', '--silent', '--config', 'dts-bundle.config.cjs'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, ...env },
+      },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`dts-bundle-generator exited with ${code}`)),
+    );
   });
-bundleTypes();
-bundleTypes({ CONSENT_BANNER_TYPES: 'testing' });
+await Promise.all([bundleTypes(), bundleTypes({ CONSENT_BANNER_TYPES: 'testing' })]);
 const PUBLIC_TYPES = ['index.d.ts', 'define.d.ts', 'react.d.ts', 'server.d.ts', 'testing.d.ts'];
 for (const entry of readdirSync('dist/types'))
   if (!PUBLIC_TYPES.includes(entry)) rmSync(`dist/types/${entry}`, { recursive: true });
