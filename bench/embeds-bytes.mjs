@@ -18,10 +18,14 @@ const THEIRS = [
 ];
 
 /** The element's side of the embeds taken out of the script-tag file. */
-const withoutEmbeds = stubs({ '/src/element/embeds.ts': 'export const embeds = () => () => {};' });
+const withoutEmbeds = stubs({
+  '/src/element/embeds.ts':
+    'export const embeds = () => () => {}; export const withExtras = () => {};',
+});
 
-/** The declaration tables taken out of the second file: embeds alone. */
+/** The declaration tables (the page's and the dialog's) taken out of the second file: embeds alone. */
 const withoutTables = stubs({
+  '/src/embeds/dialog.ts': 'export const dialogDetails = () => {};',
   '/src/embeds/declaration.ts': [
     'export const declarationTables = () => ({ update() {} });',
     'export const categoryLabel = (derived, id, lang, s) =>',

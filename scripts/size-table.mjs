@@ -61,8 +61,11 @@ const PARTS = [
     },
   ],
   [
-    'embeds: what the script-tag file carries (the rest is a file of its own)',
-    { '/src/element/embeds.ts': 'export const embeds = () => () => {};' },
+    "embeds, the dialog's tables and record: their loader and calls (the rest is a second file)",
+    {
+      '/src/element/embeds.ts':
+        'export const embeds = () => () => {}; export const withExtras = () => {};',
+    },
   ],
   ['receipts', { '/src/effects/receipts.ts': 'export async function sendReceipts() {}' }],
   [

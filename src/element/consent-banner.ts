@@ -8,7 +8,7 @@ import type { CategoryId, ConsentState, Lang } from '../core/types.js';
 import { adopt } from '../effects/adopt.js';
 import { reserveSpace } from '../effects/page-space.js';
 import { coreStyles } from './core.styles.js';
-import { embeds } from './embeds.js';
+import { embeds, withExtras } from './embeds.js';
 import { settingsLabel } from './settings-label.js';
 import { consentStore, type ConsentStore } from './store.js';
 import type { BannerUi, UiHost, View } from './ui-host.js';
@@ -52,6 +52,10 @@ import type { BannerUi, UiHost, View } from './ui-host.js';
  * @csspart label - A category's name in the dialog.
  * @csspart description - A category's explanation in the dialog.
  * @csspart message - The confirmation's text (a live region, empty until a choice).
+ * @csspart declaration - Under a category in the dialog: the disclosure of what it keeps (a
+ *   table: name, provider, purpose, how long), when it declares anything.
+ * @csspart record - In the dialog once a choice exists: when it was made, and its consent id.
+ * @csspart consent-id - The choice's consent id in the record, selected whole by one click.
  *
  * @cssprop [--consent-banner-bg=#ffffff] - Background of the banner, the dialog and the
  *   secondary buttons (dark: #1b1f24).
@@ -336,6 +340,7 @@ export class ConsentBanner extends HTMLElement {
     adopt: (css) => adopt(this.#root, coreStyles + css),
     reserveSpace,
     settingsButton: () => this.#settingsButton(),
+    extras: withExtras,
   };
 
   /**

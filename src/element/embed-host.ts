@@ -24,4 +24,9 @@ export interface EmbedsModule {
     lang: () => Lang,
     decide: (decide: () => unknown) => void,
   ): EmbedGate;
+  /**
+   * Fills the preferences dialog in `root`, if it is rendered: each category's declaration,
+   * and the visitor's record (src/embeds/dialog.ts). Called after each render of the dialog.
+   */
+  dialogDetails(root: ShadowRoot, store: ConsentStore, lang: Lang): void;
 }

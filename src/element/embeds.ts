@@ -8,15 +8,18 @@ import { PREFIX, firstTime } from '../core/report.js';
 import type { EmbedGate, EmbedsModule } from './embed-host.js';
 import { loadEmbeds } from './load-embeds.js';
 
+/** Runs `use` with the embeds' code once it is loaded. Not loaded (the network): said once. */
+export const withExtras = (use: (extras: EmbedsModule) => unknown): void => {
+  loadEmbeds().then(use, (error: unknown) => firstTime('embeds') && console.error(PREFIX, error));
+};
+
 /** What looks at the embeds of the banner `args[0]`'s page: call it for every look. */
 export function embeds(...args: Parameters<EmbedsModule['embedGate']>): () => void {
-  let gate: Promise<EmbedGate> | null = null;
+  let gate: EmbedGate | undefined;
+  let asked = false;
   return () => {
-    // Not loaded (the network): said once, and the iframes stay empty, their provider unasked.
-    if (gate || document.querySelector(EXTRAS))
-      (gate ??= loadEmbeds().then(({ embedGate }) => embedGate(...args))).then(
-        (loaded) => loaded.update(),
-        (error: unknown) => firstTime('embeds') && console.error(PREFIX, error),
-      );
+    // Not loaded: the iframes stay empty, their provider unasked.
+    if (asked || (asked = !!document.querySelector(EXTRAS)))
+      withExtras((extras) => (gate ??= extras.embedGate(...args)).update());
   };
 }

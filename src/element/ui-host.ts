@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/types.js';
 import type { ConsentBanner } from './consent-banner.js';
+import type { EmbedsModule } from './embed-host.js';
 import type { ConsentStore } from './store.js';
 
 /** Which layer shows: the first layer, the confirmation, or neither. */
@@ -22,6 +23,8 @@ export interface UiHost {
   adopt(css: string): void;
   /** Keeps room at the bottom of the page for a layer `px` high (0: none). */
   reserveSpace(px: number): void;
+  /** Runs `use` with the embeds' code, which also fills the dialog (src/embeds/dialog.ts). */
+  extras(use: (extras: EmbedsModule) => unknown): void;
   /** Whether the page gets the banner's settings button (docs/reference/methods.md "Reopening the settings"). */
   settingsButton(): boolean;
 }

@@ -41,6 +41,42 @@ function cell(tag: 'th' | 'td', value: string): HTMLTableCellElement {
 const text = (value: LocalizedText | undefined, lang: Lang) =>
   value?.[lang] ?? value?.[lang === 'th' ? 'en' : 'th'] ?? '';
 
+/** A category's rows: what the site declares, or the log files' fields for `logs`; or none. */
+export function declarationRows({ id, cookies }: Category, lang: Lang): string[][] {
+  const s = EMBED_STRINGS[lang];
+  return cookies?.length
+    ? cookies.map((entry) => [
+        entry.name,
+        entry.provider ?? s.thisSite,
+        text(entry.purpose, lang),
+        text(entry.duration, lang),
+      ])
+    : id === 'logs'
+      ? LOG_FILES[lang].fields.map(([field, why]) => [field, s.thisSite, why, LOG_FILES[lang].kept])
+      : [];
+}
+
+/** `category`'s table in `lang`: its name as the caption, a column header for each field. */
+export function declarationTable(
+  derived: Derived,
+  category: Category,
+  lang: Lang,
+): HTMLTableElement {
+  const s = EMBED_STRINGS[lang];
+  const table = document.createElement('table');
+  table.lang = lang;
+  table.dataset.category = category.id;
+  table.createCaption().textContent = categoryLabel(derived, category.id, lang, s);
+  table
+    .createTHead()
+    .insertRow()
+    .append(...[s.name, s.provider, s.purpose, s.duration].map((h) => cell('th', h)));
+  const body = table.createTBody();
+  for (const row of declarationRows(category, lang))
+    body.insertRow().append(...row.map((v) => cell('td', v)));
+  return table;
+}
+
 export function declarationTables(store: ConsentStore, lang: () => Lang): { update(): void } {
   /** What each element shows now, to write it again only when that changes. */
   const shown = new WeakMap<Element, string>();
@@ -49,44 +85,12 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
       const hosts = document.querySelectorAll('[data-consent-declaration]');
       if (!hosts.length) return;
       const now = lang();
-      const s = EMBED_STRINGS[now];
-      /** Each category's rows: what the site declares, or the log files' fields for `logs`. */
-      const rows = ({ id, cookies }: Category): string[][] =>
-        cookies?.length
-          ? cookies.map((entry) => [
-              entry.name,
-              entry.provider ?? s.thisSite,
-              text(entry.purpose, now),
-              text(entry.duration, now),
-            ])
-          : id === 'logs'
-            ? LOG_FILES[now].fields.map(([field, why]) => [
-                field,
-                s.thisSite,
-                why,
-                LOG_FILES[now].kept,
-              ])
-            : [];
-      const declaring = store.derived.categories.filter((c) => rows(c).length);
+      const declaring = store.derived.categories.filter((c) => declarationRows(c, now).length);
       const key = now + JSON.stringify(declaring.map((c) => [c.id, c.label, c.cookies]));
       for (const host of hosts) {
         if (shown.get(host) === key) continue;
         shown.set(host, key);
-        const tables = declaring.map((category) => {
-          const table = document.createElement('table');
-          table.lang = now;
-          table.dataset.category = category.id;
-          table.createCaption().textContent = categoryLabel(store.derived, category.id, now, s);
-          table
-            .createTHead()
-            .insertRow()
-            .append(...[s.name, s.provider, s.purpose, s.duration].map((h) => cell('th', h)));
-          const body = table.createTBody();
-          for (const row of rows(category))
-            body.insertRow().append(...row.map((v) => cell('td', v)));
-          return table;
-        });
-        host.replaceChildren(...tables);
+        host.replaceChildren(...declaring.map((c) => declarationTable(store.derived, c, now)));
       }
     },
   };

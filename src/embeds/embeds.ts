@@ -19,6 +19,9 @@ import { EMBED_STRINGS } from '../i18n/embed.js';
 import { categoryLabel, declarationTables } from './declaration.js';
 import { embedStyles } from './embed.styles.js';
 
+// The dialog's declarations and record come with the embeds' code (src/element/embed-host.ts).
+export { dialogDetails } from './dialog.js';
+
 const PLACEHOLDER = '[data-consent-placeholder]';
 
 /** An iframe's `width` or `height` as CSS, as the iframe itself would have it. */

@@ -13,8 +13,11 @@ const from = document.currentScript as HTMLScriptElement | null;
 
 type Global = Record<symbol, EmbedsModule | undefined>;
 
+/** The file, loaded once: by the embeds, or by the dialog (src/ui/banner-ui.ts). */
+let loading: Promise<EmbedsModule> | undefined;
+
 export const loadEmbeds = (): Promise<EmbedsModule> =>
-  new Promise((resolve, reject) => {
+  (loading ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = trustedScriptURL(
       new URL('consent-banner-extras.iife.js', from?.src || document.baseURI).href,
@@ -24,4 +27,4 @@ export const loadEmbeds = (): Promise<EmbedsModule> =>
     script.onload = () => resolve((window as unknown as Global)[EMBEDS_KEY] as EmbedsModule);
     script.onerror = () => reject(new Error(`${script.src} did not load`));
     document.head.append(script);
-  });
+  }));

@@ -3,6 +3,7 @@
  * banner of `consent-banner.iife.js`, which loaded this file (src/embeds/remote.ts).
  */
 import { EMBEDS_KEY } from '../core/embed.js';
+import { dialogDetails } from './dialog.js';
 import { embedGate } from './embeds.js';
 
-(window as unknown as Record<symbol, unknown>)[EMBEDS_KEY] = { embedGate };
+(window as unknown as Record<symbol, unknown>)[EMBEDS_KEY] = { embedGate, dialogDetails };

@@ -29,6 +29,12 @@ export interface EmbedStrings extends Pick<
   duration: string;
   /** The provider of what the site stores itself. */
   thisSite: string;
+  /** In the dialog: the disclosure of what a category stores (its number of entries follows). */
+  kept: string;
+  /** In the dialog once a choice exists: before the date and time it was made. */
+  recordDate: string;
+  /** Before the choice's consent id, which the visitor can quote when they ask about it. */
+  recordId: string;
 }
 
 export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
@@ -44,6 +50,9 @@ export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
     purpose: 'วัตถุประสงค์',
     duration: 'ระยะเวลาที่เก็บ',
     thisSite: 'เว็บไซต์นี้',
+    kept: 'ข้อมูลที่จัดเก็บ',
+    recordDate: 'คุณเลือกไว้เมื่อ',
+    recordId: 'รหัสอ้างอิงความยินยอม:',
     logsLabel: 'บันทึกการเข้าใช้งาน (Log Files)',
     preferencesLabel: 'การตั้งค่าส่วนตัว',
     analyticsLabel: 'สถิติผู้เยี่ยมชม',
@@ -61,6 +70,9 @@ export const EMBED_STRINGS: Readonly<Record<Lang, EmbedStrings>> = {
     purpose: 'Purpose',
     duration: 'Kept for',
     thisSite: 'This site',
+    kept: 'What is kept',
+    recordDate: 'You chose on',
+    recordId: 'Consent ID:',
     logsLabel: 'Server log files',
     preferencesLabel: 'Preferences',
     analyticsLabel: 'Visitor statistics',

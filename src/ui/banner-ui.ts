@@ -14,7 +14,7 @@ import { stringsFor, type Strings } from '../i18n/strings.js';
 import { bannerStyles } from './banner.styles.js';
 
 export function bannerUi(host: UiHost): BannerUi {
-  const { element, root, store, lang: langOf, decide, reserveSpace } = host;
+  const { element, root, store, lang: langOf, decide, reserveSpace, extras } = host;
   /** Which layer shows: the first layer, the confirmation, or neither. */
   let view: View = 'none';
   /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
@@ -241,6 +241,10 @@ export function bannerUi(host: UiHost): BannerUi {
     render() {
       render(template(), root);
       updated();
+      // What each category stores, and the visitor's record, come with the embeds' code
+      // (src/embeds/dialog.ts), loaded the first time the dialog opens. Not loaded (the
+      // network): said once, and the dialog works without them.
+      if (dialogWanted) extras((code) => code.dialogDetails(root, store, langOf()));
     },
     sync() {
       show(!store.state.decided ? 'banner' : view === 'banner' ? 'none' : view);

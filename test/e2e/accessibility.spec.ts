@@ -165,6 +165,8 @@ test.describe('forced colours (Windows high contrast)', () => {
     const ui = bannerUi(page, EN);
     await page.goto(PAGES.scriptTag);
     await ui.choose.click();
+    // The dialog is complete (the extras file has come): nothing moves between the pictures.
+    await expect(ui.declarations.first()).toBeVisible();
     const control = ui.switchFor(EN.analytics);
     await expect(control).not.toBeChecked();
     // The same switch, in place, on and off: the state set from script, so that hover and focus

@@ -40,15 +40,19 @@ let server: Server;
 let origin = '';
 
 test.beforeAll(async () => {
-  const iife = await readFile('dist/consent-banner.iife.js');
+  const files: Record<string, Buffer> = {
+    '/consent-banner.iife.js': await readFile('dist/consent-banner.iife.js'),
+    '/consent-banner-extras.iife.js': await readFile('dist/consent-banner-extras.iife.js'),
+  };
   server = createServer((request, response) => {
+    const file = files[request.url ?? ''];
     if (request.url === '/page.html') {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=windows-874' });
       response.end(windows874(PAGE));
-    } else if (request.url === '/consent-banner.iife.js') {
+    } else if (file) {
       // What nginx sends for .js by default: a type, no charset.
       response.writeHead(200, { 'Content-Type': 'application/javascript' });
-      response.end(iife);
+      response.end(file);
     } else {
       response.writeHead(404).end();
     }
@@ -77,6 +81,8 @@ test('on a windows-874 page with a charset-less script, the banner reads in prop
   await expect(ui.switchFor(TH.analytics)).toBeVisible();
   // The close button: named in Thai, and its ✕ is U+2715, not mojibake.
   await expect(ui.close).toHaveText('\u2715');
+  // The extras file, also sent without a charset: what the log files keep, in proper Thai.
+  await expect(ui.dialog.locator('summary').first()).toHaveText('ข้อมูลที่จัดเก็บ (4)');
   await ui.dialogAcceptAll.click();
   await waitForRecord(context);
   expect((await consentOf(page))?.method).toBe('accept-all');

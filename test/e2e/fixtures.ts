@@ -105,6 +105,8 @@ export function bannerUi(page: Page, texts: BannerTexts) {
     dialogRejectAll: button(dialog, texts.rejectAll),
     close: button(dialog, texts.close),
     switchFor: (label: string) => dialog.getByRole('switch', { name: label, exact: true }),
+    /** The disclosures of what each category keeps: they come with the extras file. */
+    declarations: dialog.locator('[part~="declaration"]'),
     settingsButton: button(element, texts.settingsButton),
   };
 }

@@ -66,6 +66,9 @@ async function expectRequests(page: Page, recorder: Recorder, step: string, expe
   expect([...seen].sort(), `no other request in "${step}"`).toEqual(want);
 }
 
+/** What the script-tag file loads when the dialog first opens (or a page has embeds). */
+const EXTRAS = 'GET /consent-banner-extras.iife.js';
+
 /** The answer to the page's next receipt, stored (201). */
 const receiptAnswered = (page: Page) =>
   page
@@ -106,7 +109,8 @@ test.describe('network discipline', () => {
     await ui.settingsButton.click();
     await ui.dialogRejectAll.click();
     await expect(ui.dialog).toBeHidden();
-    await expectRequests(page, recorder, 'withdrawal', []);
+    // The dialog brings the extras file (what each category keeps, the visitor's record).
+    await expectRequests(page, recorder, 'withdrawal', [EXTRAS]);
 
     await page.reload();
     await expect(ui.settingsButton).toBeVisible();
@@ -148,7 +152,7 @@ test.describe('network discipline', () => {
     answered = receiptAnswered(page);
     await ui.dialogRejectAll.click();
     await expect(ui.dialog).toBeHidden();
-    await expectRequests(page, recorder, 'withdrawal', [receipt]);
+    await expectRequests(page, recorder, 'withdrawal', [EXTRAS, receipt]);
     await answered;
 
     await page.reload();

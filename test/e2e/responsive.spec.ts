@@ -167,10 +167,15 @@ for (const screen of SCREENS) {
         await page.goto(c.path);
         await ui.choose.click();
         await expect(ui.dialog).toBeVisible();
+        // What each category keeps: each disclosure opened, its table inside the screen too.
+        await expect(ui.declarations.first()).toBeAttached();
+        for (const disclosure of await ui.declarations.all())
+          await disclosure.evaluate((details) => ((details as HTMLDetailsElement).open = true));
         expect(await overflow(ui.element)).toEqual([]);
         const controls = [
           ui.close,
           ...(await ui.dialog.getByRole('switch').all()),
+          ...(await ui.dialog.locator('summary').all()),
           ui.save,
           ui.dialogAcceptAll,
           ui.dialogRejectAll,

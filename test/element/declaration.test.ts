@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BannerConfig } from '../../src/core/config.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { clearAllCookies } from './helpers.js';
+import { clearAllCookies, part, setConsentCookie, storedValue } from './helpers.js';
 
 const entry = (name: string, provider: string | undefined, en: string, th: string) => ({
   name,
@@ -184,5 +184,102 @@ describe('declaration tables on the site\u2019s page', () => {
         ['access.log', 'This site', 'Address, time and page of each request', '1 year'],
       ],
     });
+  });
+});
+
+describe('the same declaration in the preferences dialog', () => {
+  /** The dialog, once what it declares has come (the embeds' code, loaded when it opens). */
+  async function dialog(lang: 'th' | 'en', tables = 3) {
+    const { el } = await page(lang);
+    el.showPreferences();
+    const shown = () => el.shadowRoot!.querySelector('dialog');
+    await waitUntil(() => shown()?.querySelectorAll('table').length === tables, 'the tables');
+    return { el, shown: shown()! };
+  }
+  /** Each category's name, and its disclosure's summary (null: none). */
+  const summaries = (shown: HTMLDialogElement) =>
+    [...shown.querySelectorAll('[part~=category]')].map((item) => [
+      item.querySelector('[part~=label]')!.textContent!.trim(),
+      item.querySelector('[part~=declaration] summary')?.textContent ?? null,
+    ]);
+
+  it('under each declaring category, a closed disclosure with its table; none under the others', async () => {
+    const { el, shown } = await dialog('en');
+    expect(summaries(shown)).to.deep.equal([
+      ['Necessary cookies', null],
+      ['Server log files', 'What is kept (4)'],
+      ['Preferences', null],
+      ['Visitor statistics', 'What is kept (1)'],
+      ['External media', 'What is kept (2)'],
+      ['Marketing', null],
+    ]);
+    // The same tables as on the site's page, named by a label instead of a caption.
+    const onPage = read(document.querySelector('[data-consent-declaration]') as HTMLElement);
+    expect(read(shown as unknown as HTMLElement)).to.deep.equal(
+      onPage.map(({ rows }) => ({ caption: undefined, rows })),
+    );
+    expect(
+      [...shown.querySelectorAll('table')].map((t) => t.getAttribute('aria-label')),
+    ).to.deep.equal(onPage.map(({ caption }) => caption));
+    const details = [...shown.querySelectorAll('details')];
+    expect(details.every((d) => !d.open)).to.equal(true);
+    // Opened, each table is shown, inside the dialog's width.
+    for (const d of details) d.open = true;
+    const table = details[1]!.querySelector('table')!;
+    expect(table.getBoundingClientRect().width).to.be.greaterThan(0);
+    expect(table.getBoundingClientRect().right).to.be.at.most(shown.getBoundingClientRect().right);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('in Thai, and again in English when the language changes', async () => {
+    const { el, shown } = await dialog('th');
+    expect(read(shown as unknown as HTMLElement)[0]!.rows).to.deep.equal(LOGS_TH.rows);
+    expect(summaries(shown)[1]).to.deep.equal(['บันทึกการเข้าใช้งาน (Log Files)', 'ข้อมูลที่จัดเก็บ (4)']);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => summaries(shown)[1]?.[1] === 'What is kept (4)', 'English');
+    expect(read(shown as unknown as HTMLElement)[0]!.rows).to.deep.equal(LOGS_EN.rows);
+  });
+});
+
+describe("the visitor's own record in the dialog", () => {
+  it('once a choice exists: when, in their language (Thai: the Buddhist calendar), and the consent id', async () => {
+    // 7 December 2026, 16:52 UTC.
+    setConsentCookie(storedValue({ decidedAt: 1796662320 }));
+    for (const [lang, date, label] of [
+      ['en', /You chose on December 7, 2026/, 'Consent ID:'],
+      ['th', /คุณเลือกไว้เมื่อ 7 ธันวาคม 2569/, 'รหัสอ้างอิงความยินยอม:'],
+    ] as const) {
+      const el = await fixture<ConsentBanner>(
+        html`<consent-banner lang=${lang} policy-url="/privacy"></consent-banner>`,
+      );
+      el.showPreferences();
+      await waitUntil(() => part(el, 'record'), 'the record');
+      const record = part(el, 'record')!;
+      expect(record.textContent).to.match(date);
+      expect(record.textContent).to.contain(label);
+      const id = part(el, 'consent-id')!;
+      expect(id.textContent).to.equal(el.consent.id);
+      // One click or tap selects it whole.
+      const style = getComputedStyle(id);
+      expect(
+        style.getPropertyValue('user-select') || style.getPropertyValue('-webkit-user-select'),
+      ).to.equal('all');
+      await expect(el).shadowDom.to.be.accessible();
+      el.remove();
+    }
+  });
+
+  it('none before a choice; after one, the new record', async () => {
+    const el = await fixture<ConsentBanner>(
+      html`<consent-banner lang="en" policy-url="/privacy"></consent-banner>`,
+    );
+    el.showPreferences();
+    // The embeds' code has come (the log files' table) and added no record.
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog table'), 'the log files table');
+    expect(part(el, 'record')).to.equal(null);
+    el.rejectAll();
+    el.showPreferences();
+    await waitUntil(() => part(el, 'consent-id'), 'the record');
+    expect(part(el, 'consent-id')!.textContent).to.equal(el.consent.id);
   });
 });

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { decodeRecord } from '../../src/core/codec.js';
+import { EMBED_STRINGS } from '../../src/i18n/embed.js';
 import { en } from '../../src/i18n/en.js';
 import { th } from '../../src/i18n/th.js';
 import { clearAllCookies, getCookie } from '../element/helpers.js';
@@ -152,6 +153,15 @@ for (const lang of ['en', 'th'] as const) {
       await click(frame, b.settings()!);
       await until(() => b.dialogOpen(), 'the dialog opens');
       expect(lit(), 'Lit, now that it is needed').to.have.length(1);
+      // What the log files keep, and the visitor's own record, come with the extras file.
+      await until(
+        () => b.find('[part~="consent-id"]') !== null && b.find('dialog table') !== null,
+        'the record and the log files table',
+      );
+      expect(b.find('[part~="consent-id"]')!.textContent).to.equal(decodeRecord(getCookie())!.id);
+      expect(b.find('[part~="declaration"] summary')!.textContent).to.equal(
+        `${EMBED_STRINGS[lang].kept} (4)`,
+      );
       // The button that opened it was the element's own; the interface's takes its place, and
       // focus comes back to that one.
       await sendKeys({ press: 'Escape' });

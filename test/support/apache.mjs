@@ -348,7 +348,11 @@ export async function startApache({
   // next to it, else the built one, else the repository's: as consent-refresh.php looks).
   const program = refresh ? resolve(refreshProgram) : REFRESH_PROGRAM;
   if (asRoot) {
-    const files = [join(root, 'demo/server-logs.html'), join(root, 'dist/consent-banner.iife.js')];
+    const files = [
+      join(root, 'demo/server-logs.html'),
+      join(root, 'dist/consent-banner.iife.js'),
+      join(root, 'dist/consent-banner-extras.iife.js'),
+    ];
     const consentPhp =
       [
         join(dirname(program), 'consent.php'),
