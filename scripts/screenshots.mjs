@@ -65,6 +65,8 @@ try {
         if (page.layers.includes('dialog')) {
           await banner.getByRole('button', { name: page.choose }).click();
           await tab.locator('consent-banner dialog[open]').waitFor();
+          // With what each category keeps, which comes a moment later (the extras file).
+          await tab.locator('consent-banner [part~="declaration"]').first().waitFor();
           await tab.screenshot({ path: file('dialog') });
           count += 1;
         }

@@ -234,6 +234,8 @@ describe('the same declaration in the preferences dialog', () => {
   it('in Thai, and again in English when the language changes', async () => {
     const { el, shown } = await dialog('th');
     expect(read(shown as unknown as HTMLElement)[0]!.rows).to.deep.equal(LOGS_TH.rows);
+    for (const details of shown.querySelectorAll('details')) details.open = true;
+    await expect(el).shadowDom.to.be.accessible();
     expect(summaries(shown)[1]).to.deep.equal(['บันทึกการเข้าใช้งาน (Log Files)', 'ข้อมูลที่จัดเก็บ (4)']);
     el.setAttribute('lang', 'en');
     await waitUntil(() => summaries(shown)[1]?.[1] === 'What is kept (4)', 'English');
