@@ -241,18 +241,10 @@ export default defineConfig(({ mode }): UserConfig => {
   const output = build.rolldownOptions?.output;
   return {
     publicDir: false,
-    // The script tag's embeds come from a file of their own (src/embeds/remote.ts), for the
-    // element (./load-embeds.js) and for the dialog (../element/load-embeds.js).
+    // The script tag's embeds come from a file of their own (src/embeds/remote.ts).
     resolve:
       mode === 'iife'
-        ? {
-            alias: [
-              {
-                find: /^(\.\/|\.\.\/element\/)load-embeds\.js$/,
-                replacement: '/src/embeds/remote.ts',
-              },
-            ],
-          }
+        ? { alias: [{ find: /^\.\/load-embeds\.js$/, replacement: '/src/embeds/remote.ts' }] }
         : {},
     plugins: [
       compactThai(),
