@@ -56,17 +56,15 @@ export function declarationRows({ id, cookies }: Category, lang: Lang): string[]
       : [];
 }
 
-/** `category`'s table in `lang`: its name as the caption, a column header for each field. */
-export function declarationTable(
-  derived: Derived,
-  category: Category,
-  lang: Lang,
-): HTMLTableElement {
+/**
+ * `category`'s table in `lang`, a column header for each field; the caller names it (a caption
+ * on the site's page, a label in the dialog).
+ */
+export function declarationTable(category: Category, lang: Lang): HTMLTableElement {
   const s = EMBED_STRINGS[lang];
   const table = document.createElement('table');
   table.lang = lang;
   table.dataset.category = category.id;
-  table.createCaption().textContent = categoryLabel(derived, category.id, lang, s);
   table
     .createTHead()
     .insertRow()
@@ -85,12 +83,19 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
       const hosts = document.querySelectorAll('[data-consent-declaration]');
       if (!hosts.length) return;
       const now = lang();
+      const s = EMBED_STRINGS[now];
       const declaring = store.derived.categories.filter((c) => declarationRows(c, now).length);
       const key = now + JSON.stringify(declaring.map((c) => [c.id, c.label, c.cookies]));
       for (const host of hosts) {
         if (shown.get(host) === key) continue;
         shown.set(host, key);
-        host.replaceChildren(...declaring.map((c) => declarationTable(store.derived, c, now)));
+        host.replaceChildren(
+          ...declaring.map((category) => {
+            const table = declarationTable(category, now);
+            table.createCaption().textContent = categoryLabel(store.derived, category.id, now, s);
+            return table;
+          }),
+        );
       }
     },
   };

@@ -10,7 +10,7 @@
 import type { Lang } from '../core/types.js';
 import type { ConsentStore } from '../element/store.js';
 import { EMBED_STRINGS } from '../i18n/embed.js';
-import { declarationRows, declarationTable } from './declaration.js';
+import { categoryLabel, declarationRows, declarationTable } from './declaration.js';
 import { dialogStyles } from './dialog.styles.js';
 
 /** What each category's row and each dialog's record show now, to write them only on a change. */
@@ -55,13 +55,13 @@ export function dialogDetails(root: ShadowRoot, store: ConsentStore, lang: Lang)
     if (!rows) return;
     const details = document.createElement('details');
     details.setAttribute('part', 'declaration');
+    const summary = document.createElement('summary');
+    summary.textContent = `${s.kept} (${rows})`;
     // Named by the category, as on the site's page, but by a label: the category's name is
     // right above it, and a caption would show it, and be read, twice.
-    const table = declarationTable(store.derived, category, lang);
-    table.setAttribute('aria-label', table.caption?.textContent ?? '');
-    table.deleteCaption();
-    details.append(document.createElement('summary'), table);
-    (details.firstChild as HTMLElement).textContent = `${s.kept} (${rows})`;
+    const table = declarationTable(category, lang);
+    table.setAttribute('aria-label', categoryLabel(store.derived, category.id, lang, s));
+    details.append(summary, table);
     item.append(details);
   });
 
