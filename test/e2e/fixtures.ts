@@ -191,6 +191,10 @@ export async function storedRecord(
   return cookie ? parseRecord(cookie.value) : null;
 }
 
+/** A receipt the banner sends to the demo server's store (`POST /receipts`, with any `?tag=`). */
+export const isReceiptPost = (request: Request) =>
+  request.method() === 'POST' && new URL(request.url()).pathname === '/receipts';
+
 /** Waits until the cookie holds a record (the banner writes it on a decision). */
 export async function waitForRecord(
   context: BrowserContext,

@@ -3,7 +3,7 @@
 // anything else fails: the page's own files, the gated scripts once granted (and the page view
 // they report themselves), and `receipt-url` when it is set. Nothing goes to another origin.
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { EN, bannerUi, expect, test, waitForRecord } from './fixtures.js';
+import { EN, bannerUi, expect, isReceiptPost, test, waitForRecord } from './fixtures.js';
 
 /** One request, as `METHOD /path?query` on the demo server, or its whole URL elsewhere. */
 function describe(request: Request, origin: string): string {
@@ -72,10 +72,8 @@ const EXTRAS = 'GET /consent-banner-extras.iife.js';
 /** The answer to the page's next receipt, stored (201). */
 const receiptAnswered = (page: Page) =>
   page
-    .waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/receipts',
-    )
-    .then((r) => expect(r.status()).toBe(201));
+    .waitForResponse((response) => isReceiptPost(response.request()))
+    .then((response) => expect(response.status()).toBe(201));
 
 test.describe('network discipline', () => {
   test('the script-tag demo: only its own files, and analytics only once granted', async ({

@@ -10,6 +10,7 @@ import {
   EN,
   bannerUi,
   expect,
+  isReceiptPost,
   recordEvents,
   recordedReceipt,
   storedRecord,
@@ -55,9 +56,6 @@ const shownTime = (iso: string) =>
     timeStyle: 'medium',
     timeZone: 'Asia/Bangkok',
   }).format(new Date(iso));
-
-const isReceiptPost = (request: Request) =>
-  request.method() === 'POST' && new URL(request.url()).pathname === '/receipts';
 
 /** Every POST /receipts the page makes from now on. */
 function watchReceiptPosts(page: Page): Request[] {
