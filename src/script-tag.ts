@@ -15,9 +15,10 @@ function mount(): void {
     const banner = document.createElement('consent-banner');
     // Every data-* of the tag becomes the attribute of that name: data-policy-url → policy-url
     // (only names an attribute can have, so an odd one cannot stop the banner).
-    for (const { name, value } of script?.attributes ?? []) {
+    // (By name, not through `attributes`: fewer of the browser's objects on every page.)
+    for (const name of script?.getAttributeNames() ?? []) {
       const own = /^data-([a-z][a-z0-9-]*)$/.exec(name)?.[1];
-      if (own) banner.setAttribute(own, value);
+      if (own) banner.setAttribute(own, script?.getAttribute(name) ?? '');
     }
     document.body.append(banner);
   });

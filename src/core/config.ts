@@ -229,14 +229,16 @@ export function oneOf(
 
 /**
  * `cookie-domain`: this host or a domain above it (a browser refuses any other); anything else
- * is the host only (`undefined`).
+ * is the host only (`undefined`). `host` gives the page's host name, asked only when a domain
+ * is set (reading `location` costs a returning visitor's page heap).
  */
 export function parseCookieDomain(
   value: unknown,
-  hostname: string,
+  host: () => string,
   problems: string[],
 ): string | undefined {
   if (!value) return undefined;
+  const hostname = host();
   if (
     typeof value === 'string' &&
     `.${hostname}`.endsWith(`.${value.replace(/^\./, '').toLowerCase()}`)

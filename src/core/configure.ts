@@ -73,9 +73,14 @@ const allowed = (property: string): readonly string[] =>
 
 /**
  * Derives categories, texts, cookie options and URLs from the settings and the JSON child's
- * text (`null`: none). Bad values are reported in `problems` and fall back to the defaults.
+ * text (`null`: none), and `hostname`, which gives the page's host name when a cookie domain is set. Bad
+ * values are reported in `problems` and fall back to the defaults.
  */
-export function derive(values: SettingValues, json: string | null, hostname: string): Derived {
+export function derive(
+  values: SettingValues,
+  json: string | null,
+  hostname: () => string,
+): Derived {
   // The JSON child, then the `config` property over it.
   const child = json === null ? null : parseConfigJson(json, TEXT_KEYS);
   const own = parseConfig(values.config, TEXT_KEYS);

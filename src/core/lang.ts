@@ -9,16 +9,13 @@ export function toLang(tag: string | null | undefined): Lang | null {
 
 /**
  * The language to show: the element's own `lang`, the nearest `[lang]` ancestor, the browser's
- * languages in order, then Thai.
+ * languages in order, then Thai. `browser` is asked only when neither `lang` decides: reading
+ * `navigator` costs a returning visitor's page heap (docs/explanation/size-and-speed.md "Speed").
  */
 export function resolveLang(
   own: string | null | undefined,
   inherited: string | null | undefined,
-  browser: readonly string[],
+  browser: () => readonly string[],
 ): Lang {
-  for (const tag of [own, inherited, ...browser]) {
-    const lang = toLang(tag);
-    if (lang) return lang;
-  }
-  return 'th';
+  return toLang(own) ?? toLang(inherited) ?? browser().map(toLang).find(Boolean) ?? 'th';
 }

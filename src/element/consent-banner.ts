@@ -358,7 +358,7 @@ export class ConsentBanner extends HTMLElement {
 
   #lang(): Lang {
     const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
-    return resolveLang(this.getAttribute('lang'), inherited, navigator.languages ?? []);
+    return resolveLang(this.getAttribute('lang'), inherited, () => navigator.languages ?? []);
   }
 
   /**

@@ -189,8 +189,10 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
    * `true` when that made the decision now.
    */
   function privacySignal(): boolean {
-    // Not in TypeScript's DOM types yet: https://w3c.github.io/gpc/
-    const signal = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
+    // Not in TypeScript's DOM types yet: https://w3c.github.io/gpc/. Read only without a stored
+    // choice: reading `navigator` costs a returning visitor's page heap.
+    const signal =
+      !state.decided && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
     const gpc = gpcDecides(host.gpc, signal, state.decided);
     if (gpc) state = store(allOptional(derived.categories, false), 'gpc');
     return gpc;
@@ -210,7 +212,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
   function configure(stored?: unknown): Lapse | null {
     dirty = false;
     const child = host.querySelector(':scope > script[type="application/json"]');
-    derived = derive(host, child ? (child.textContent ?? '') : null, location.hostname);
+    derived = derive(host, child ? (child.textContent ?? '') : null, () => location.hostname);
     // One clear console message per distinct set of problems.
     const message = derived.problems.join('; ');
     if (message && message !== lastReport) console.warn(PREFIX, line(derived.problems));

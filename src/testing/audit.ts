@@ -141,7 +141,7 @@ async function factsOf(page: Page): Promise<PageFacts> {
     },
     SETTINGS.map((setting) => setting.property),
   );
-  const derived = derive(raw.values as SettingValues, raw.json, raw.hostname);
+  const derived = derive(raw.values as SettingValues, raw.json, () => raw.hostname);
   // What a category clears is its own too: for the built-in analytics without a declaration,
   // the analytics tags' cookies.
   const declared: Declared[] = derived.categories.flatMap((c) => [

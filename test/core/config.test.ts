@@ -526,7 +526,7 @@ describe('config', () => {
     for (const [input, expected, problem] of cases) {
       it(`${JSON.stringify(input) ?? 'undefined'} on ${host} → ${String(expected)}`, () => {
         const problems: string[] = [];
-        expect(parseCookieDomain(input, host, problems)).to.equal(expected);
+        expect(parseCookieDomain(input, () => host, problems)).to.equal(expected);
         expect(problems).to.have.length(problem ? 1 : 0);
         if (problem)
           expect(problems[0]).to.equal(

@@ -185,7 +185,7 @@ describe('i18n', () => {
     ];
     for (const { name, own, inherited, browser, expected } of cases) {
       it(`${name} → ${expected}`, () => {
-        expect(resolveLang(own, inherited, browser)).to.equal(expected);
+        expect(resolveLang(own, inherited, () => browser)).to.equal(expected);
       });
     }
   });
