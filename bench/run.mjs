@@ -57,7 +57,8 @@ const ASSETS = {
  */
 const SYSTEMS = {
   ours: {
-    tail: '<script src="/consent-banner.iife.js" data-lang="th" defer></script>',
+    // With its policy link, as every site has (without, it says on the console on every page).
+    tail: '<script src="/consent-banner.iife.js" data-lang="th" data-policy-url="/privacy" defer></script>',
     assets: ['/consent-banner.iife.js'],
     accept: () => document.querySelector('consent-banner').acceptAll(),
     cookie: 'consent',

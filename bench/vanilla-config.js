@@ -24,7 +24,7 @@ CookieConsent.run({
         consentModal: {
           title: 'คุกกี้และบันทึกการเข้าใช้งาน',
           description:
-            'เว็บไซต์นี้ใช้คุกกี้เพื่อให้ทำงานได้และจดจำสิ่งที่เป็นประโยชน์เมื่อท่านกลับมาอีกครั้ง และเก็บบันทึกการเข้าใช้งาน (Log Files) ได้แก่ หมายเลขไอพี (IP Address) และเวลาที่เข้าใช้งาน คุกกี้ที่ไม่จำเป็นจะปิดไว้จนกว่าท่านจะเปิด',
+            'เว็บไซต์นี้ใช้คุกกี้เพื่อให้ทำงานได้และจดจำสิ่งที่เป็นประโยชน์เมื่อท่านกลับมาอีกครั้ง และเก็บบันทึกการเข้าใช้งาน (Log Files) ได้แก่ หมายเลขไอพี (IP Address) และเวลาที่เข้าใช้งาน คุกกี้ที่ไม่จำเป็นจะปิดไว้จนกว่าท่านจะเปิด <a href="/privacy">อ่านนโยบายความเป็นส่วนตัว</a>',
           acceptAllBtn: 'ยอมรับทั้งหมด',
           acceptNecessaryBtn: 'ปฏิเสธทั้งหมด',
           showPreferencesBtn: 'เลือกเอง',
@@ -38,7 +38,7 @@ CookieConsent.run({
           sections: [
             {
               description:
-                'เลือกได้ว่าจะให้เว็บไซต์เก็บข้อมูลใดบ้าง รายการที่จำเป็นเปิดอยู่เสมอ ท่านเปลี่ยนการเลือกได้ทุกเมื่อ',
+                'เลือกได้ว่าจะให้เว็บไซต์เก็บข้อมูลใดบ้าง รายการที่จำเป็นเปิดอยู่เสมอ ท่านเปลี่ยนการเลือกได้ทุกเมื่อ <a href="/privacy">อ่านนโยบายความเป็นส่วนตัว</a>',
             },
             {
               title: 'คุกกี้ที่จำเป็น',
@@ -68,7 +68,7 @@ CookieConsent.run({
         consentModal: {
           title: 'Cookies and log files',
           description:
-            'This site uses cookies to work and to remember what helps you next time, and keeps log files of each visit: your IP address and the time of access. Optional cookies stay off until you turn them on.',
+            'This site uses cookies to work and to remember what helps you next time, and keeps log files of each visit: your IP address and the time of access. Optional cookies stay off until you turn them on. <a href="/privacy">Read the privacy policy</a>',
           acceptAllBtn: 'Accept all',
           acceptNecessaryBtn: 'Reject all',
           showPreferencesBtn: 'Choose',
@@ -82,7 +82,7 @@ CookieConsent.run({
           sections: [
             {
               description:
-                'Choose what this site may collect. Required items are always on. You can change this at any time.',
+                'Choose what this site may collect. Required items are always on. You can change this at any time. <a href="/privacy">Read the privacy policy</a>',
             },
             {
               title: 'Necessary cookies',
