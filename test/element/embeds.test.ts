@@ -64,7 +64,13 @@ const boxes = () => [...document.querySelectorAll<HTMLElement>('[data-consent-pl
 const inBox = (box: HTMLElement, part: string) =>
   box.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
 const frame = (id: string) => document.getElementById(id) as HTMLIFrameElement | null;
-const placeholders = (n: number) => waitUntil(() => boxes().length === n, `${n} placeholders`);
+/**
+ * Waits for `condition`, up to 5 s: loading an embed or putting its placeholder back can take more
+ * than the default second on a busy machine (it did once in Firefox, with the whole suite running).
+ */
+const until = (condition: () => unknown, message?: string) =>
+  waitUntil(condition, message, { timeout: 5000 });
+const placeholders = (n: number) => until(() => boxes().length === n, `${n} placeholders`);
 
 beforeEach(() => {
   clearAllCookies();
@@ -109,8 +115,8 @@ describe('embeds', () => {
     await placeholders(2);
     const events = recordEvents();
     inBox(boxes()[0]!, 'embed-load')!.click();
-    await waitUntil(() => frame('one')?.getAttribute('src'), 'the first embed loads');
-    await waitUntil(() => asked(1) === 1, 'its content is asked for');
+    await until(() => frame('one')?.getAttribute('src'), 'the first embed loads');
+    await until(() => asked(1) === 1, 'its content is asked for');
     expect(document.activeElement).to.equal(frame('one'));
     expect(boxes()).to.have.length(1);
     expect(frame('two')).to.equal(null);
@@ -127,7 +133,7 @@ describe('embeds', () => {
     await placeholders(2);
     const events = recordEvents();
     inBox(boxes()[1]!, 'embed-allow')!.click();
-    await waitUntil(() => asked(1) === 1 && asked(2) === 1, 'both embeds load');
+    await until(() => asked(1) === 1 && asked(2) === 1, 'both embeds load');
     expect(boxes()).to.have.length(0);
     expect(events.changes.map((c) => [c.source, c.changed])).to.deep.equal([['embed', ['media']]]);
     const record = decodeRecord(getCookie());
@@ -137,7 +143,7 @@ describe('embeds', () => {
     expect(document.activeElement).to.equal(frame('two'));
     // The receipt, as for any decision.
     let sent: { granted: string[]; method: string }[] = [];
-    await waitUntil(async () => {
+    await until(async () => {
       const posts = (await (await fetch(receipts)).json()) as { body: string }[];
       sent = posts.map((p) => JSON.parse(p.body) as { granted: string[]; method: string });
       return sent.length === 1;
@@ -151,7 +157,7 @@ describe('embeds', () => {
     value[2] = 'necessary~logs~media';
     setConsentCookie(value.join('.'));
     await page();
-    await waitUntil(() => asked(1) === 1 && asked(2) === 1, 'both embeds load');
+    await until(() => asked(1) === 1 && asked(2) === 1, 'both embeds load');
     expect(boxes()).to.have.length(0);
   });
 
@@ -166,7 +172,7 @@ describe('embeds', () => {
     await placeholders(3);
     expect(frame('late')).to.equal(null);
     el.setConsent({ media: true });
-    await waitUntil(() => asked(3) === 1, 'the late embed loads');
+    await until(() => asked(3) === 1, 'the late embed loads');
     expect(boxes()).to.have.length(0);
   });
 
@@ -174,9 +180,9 @@ describe('embeds', () => {
     const { el } = await page();
     await placeholders(2);
     inBox(boxes()[0]!, 'embed-load')!.click();
-    await waitUntil(() => frame('one'), 'the first embed loads');
+    await until(() => frame('one'), 'the first embed loads');
     el.setConsent({ media: true });
-    await waitUntil(() => frame('two'), 'the second embed loads');
+    await until(() => frame('two'), 'the second embed loads');
     el.setConsent({ media: false });
     await placeholders(2);
     expect(document.querySelectorAll('iframe[data-consent]')).to.have.length(0);
@@ -190,7 +196,7 @@ describe('embeds', () => {
     expect(inBox(boxes()[0]!, 'embed-allow')?.textContent).to.equal('อนุญาต “วิดีโอและแผนที่” เสมอ');
     expect(boxes()[0]!.lang).to.equal('th');
     el.setAttribute('lang', 'en');
-    await waitUntil(() => inBox(boxes()[0]!, 'embed-load')?.textContent === 'Load this one');
+    await until(() => inBox(boxes()[0]!, 'embed-load')?.textContent === 'Load this one');
     expect(boxes()[0]!.lang).to.equal('en');
   });
 
@@ -208,7 +214,7 @@ describe('embeds', () => {
     // (Shift+Tab is not a key every engine's driver sends: back to the first control directly.)
     inBox(first, 'embed-load')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => asked(1) === 1, 'the first embed loads');
+    await until(() => asked(1) === 1, 'the first embed loads');
   });
 
   for (const lang of ['th', 'en'] as const)
@@ -306,7 +312,7 @@ describe('embeds', () => {
     await page();
     await placeholders(2);
     inBox(boxes()[0]!, 'embed-load')!.click();
-    await waitUntil(() => frame('one')?.getAttribute('src'), 'the embed loads');
+    await until(() => frame('one')?.getAttribute('src'), 'the embed loads');
     // The removed banner draws again (a setting changed): it must not touch this page's embeds.
     gone.setAttribute('lang', 'th');
     await gone.updateComplete;

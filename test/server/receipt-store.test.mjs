@@ -4,7 +4,7 @@
 // the banner sends them: a POST with the page's Origin, through the Web-standard handler, and
 // through node:http, Express and Fastify.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,14 @@ const post = (body, headers = {}) =>
     headers: { origin: SITE, 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+
+/** The `address` option docs/server/records.md gives for a store behind a proxy, as written there. */
+function viaProxy() {
+  const docs = readFileSync(new URL('../../docs/server/records.md', import.meta.url), 'utf8');
+  const [, code] = /const viaProxy = ([\s\S]*?);\n/.exec(docs) ?? [];
+  assert.ok(code, 'no viaProxy in docs/server/records.md');
+  return new Function(`return ${code}`)();
+}
 
 /** All records, as the export gives them. */
 async function exported(store, options = {}) {
@@ -278,6 +286,39 @@ for (const backend of backends) {
         assert.equal(fourth.status, 429);
         assert.ok(Number(fourth.headers.get('retry-after')) > 0);
         assert.equal((await from('198.51.100.2')).status, 201);
+      });
+    });
+
+    test("behind a proxy, the docs' address option limits each client, not the proxy", async () => {
+      await instead({ perMinute: 3 }, async (limited) => {
+        const served = async (options, work) => {
+          const server = createServer(toNodeListener(limited.handle, options));
+          await new Promise((done) => server.listen(0, '127.0.0.1', done));
+          const base = `http://127.0.0.1:${server.address().port}`;
+          const from = (client) =>
+            fetch(`${base}/consent-receipts`, {
+              method: 'POST',
+              headers: { origin: base, 'x-forwarded-for': `192.0.2.9, ${client}` },
+              body: JSON.stringify(receipt()),
+            }).then((answer) => answer.status);
+          try {
+            await work(from);
+          } finally {
+            server.close();
+          }
+        };
+        // As docs/server/records.md writes it: the address the proxy added last.
+        await served({ address: viaProxy() }, async (from) => {
+          for (let i = 0; i < 3; i++) assert.equal(await from('198.51.100.1'), 201);
+          assert.equal(await from('198.51.100.1'), 429);
+          assert.equal(await from('198.51.100.2'), 201);
+        });
+        // Without it, every visitor is the proxy: the fourth client is refused.
+        await served(undefined, async (from) => {
+          for (const client of ['198.51.100.3', '198.51.100.4', '198.51.100.5'])
+            assert.equal(await from(client), 201);
+          assert.equal(await from('198.51.100.6'), 429);
+        });
       });
     });
 
