@@ -18,6 +18,14 @@ const store = () =>
     cookieDays,
   }));
 
+// The rate limit counts each visitor by the address the proxy saw, the last one it added to
+// X-Forwarded-For: this server listens on 127.0.0.1, so only the proxy (or this machine) reaches it.
+const client = (req) =>
+  String(req.headers['x-forwarded-for'] ?? req.socket.remoteAddress)
+    .split(',')
+    .pop()
+    .trim();
+
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/refresh') {
     // Sets the consent cookie the request carries again, if it is a valid choice that lasts.
@@ -29,7 +37,7 @@ const server = createServer((req, res) => {
     return res.writeHead(204).end();
   }
   store().then(
-    (opened) => toNodeListener(opened.handle)(req, res), // 201, 200 or 4xx
+    (opened) => toNodeListener(opened.handle, { address: client })(req, res), // 201, 200 or 4xx
     (error) => {
       console.error(error.message); // the store cannot be opened: say why, keep serving
       opening = undefined;

@@ -54,7 +54,16 @@ export function bannerUi(host: UiHost): BannerUi {
     if (layer) resize.observe(layer);
   }
 
-  function show(next: View): void {
+  async function show(next: View): Promise<void> {
+    // A live region announces what changes in it, not what it holds when it comes: a
+    // confirmation with no layer shown before (a decision through the API or an embed) first
+    // renders the region empty, and its message a frame later (docs/explanation/accessibility.md).
+    if (next === 'confirmation' && !live) {
+      live = true;
+      update();
+      await element.updateComplete;
+      await new Promise(requestAnimationFrame);
+    }
     view = next;
     if (next !== 'none') live = true;
     update();
@@ -171,7 +180,7 @@ export function bannerUi(host: UiHost): BannerUi {
                   ? html`${settings}<button
                         part="dismiss-button"
                         @click=${() => {
-                          show('none');
+                          void show('none');
                           void refocus();
                         }}
                       >
@@ -247,10 +256,10 @@ export function bannerUi(host: UiHost): BannerUi {
       if (dialogWanted) extras((code) => code.dialogDetails(root, store, langOf()));
     },
     sync() {
-      show(!store.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
+      void show(!store.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
     },
     decided(next, refocusAfter) {
-      show(next);
+      void show(next);
       closeDialog();
       if (refocusAfter) void refocus();
     },

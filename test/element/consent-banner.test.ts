@@ -376,12 +376,18 @@ describe('renders only what shows', () => {
     expect(el.shadowRoot!.querySelector('dialog'), 'kept once rendered').to.not.equal(null);
   });
 
-  it('a returning visitor whose choice the page changes through the API sees the confirmation', async () => {
+  it('a returning visitor whose choice the page changes through the API hears the confirmation: the live region comes empty, the message after', async () => {
     setConsentCookie(storedValue({}));
     const el = await mount();
+    // What the live region holds when it first comes into the shadow root: a screen reader
+    // announces what changes in a live region, not what it holds when it comes.
+    let first: string | undefined;
+    new MutationObserver(() => {
+      first ??= el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim();
+    }).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     el.setConsent({ analytics: true });
-    await el.updateComplete;
-    expect(part(el, 'confirmation')).to.not.equal(null);
+    await waitUntil(() => part(el, 'confirmation'), 'the confirmation shows');
+    expect(first, 'the live region, when it came').to.equal('');
     expect(part(el, 'message')!.textContent?.trim()).to.include('Your choice is saved');
     expect(part(el, 'settings-button')).to.not.equal(null);
   });

@@ -278,7 +278,7 @@ describe('schema 2: the wording', () => {
 });
 
 describe('the README receiver: examples/node/receipt-server.mjs, a real node:http server', () => {
-  test('stores a receipt once, answers a resend with 200, refuses what is not a receipt', async (t) => {
+  test('stores a receipt once, answers a resend with 200, refuses what is not a receipt, counts each visitor behind a proxy', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
     const records = join(dir, 'records');
     // Started as nginx's demo starts it (test/support/nginx.mjs), on a free port.
@@ -339,6 +339,20 @@ describe('the README receiver: examples/node/receipt-server.mjs, a real node:htt
     const lapsed = `consent=1.3.necessary~logs~analytics.preferences.${ID}.1763800000.c`;
     assert.equal((await refresh({ cookie: lapsed })).headers.get('set-cookie'), null);
 
+    // Behind a proxy, each visitor is counted by the address the proxy passes on, as nginx's
+    // $proxy_add_x_forwarded_for does: what came in, then the client it saw. The store's
+    // default allows 60 receipts a minute from one address.
+    let n = 0;
+    const from = async (client) =>
+      (
+        await post(JSON.stringify(good({ id: `proxied-visitor-${(n += 1)}` })), {
+          'x-forwarded-for': `192.0.2.9, ${client}`,
+        })
+      ).status;
+    for (let i = 0; i < 60; i++) assert.equal(await from('198.51.100.1'), 201);
+    assert.equal(await from('198.51.100.1'), 429);
+    assert.equal(await from('198.51.100.2'), 201);
+
     // What the store kept: each receipt once, as sent, with the time it came.
     await endpoint.stop();
     endpoint = null;
@@ -346,7 +360,10 @@ describe('the README receiver: examples/node/receipt-server.mjs, a real node:htt
     t.after(() => store.close());
     const lines = [];
     for await (const chunk of store.export()) lines.push(...chunk.trimEnd().split('\n'));
-    const kept = lines.map((line) => JSON.parse(line));
+    const kept = lines
+      .map((line) => JSON.parse(line))
+      .filter((line) => !line.id.startsWith('proxied-visitor-'));
+    assert.equal(lines.length - kept.length, 61);
     assert.deepEqual(
       kept.map((line) => line.id).sort(),
       [ID, 'another-consent-id', 'fresh-consent-id'].sort(),
