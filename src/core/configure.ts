@@ -73,8 +73,8 @@ const allowed = (property: string): readonly string[] =>
 
 /**
  * Derives categories, texts, cookie options and URLs from the settings and the JSON child's
- * text (`null`: none), and `hostname`, which gives the page's host name when a cookie domain is set. Bad
- * values are reported in `problems` and fall back to the defaults.
+ * text (`null`: none); `hostname` gives the page's host name, asked only when a cookie domain is
+ * set. Bad values are reported in `problems` and fall back to the defaults.
  */
 export function derive(
   values: SettingValues,
