@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
@@ -18,6 +18,7 @@ import {
   setConsentCookie,
   storedValue,
   switchFor,
+  until,
 } from './helpers.js';
 
 let events: ReturnType<typeof recordEvents>;
@@ -370,7 +371,7 @@ describe('renders only what shows', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('dialog'), 'no dialog before Choose').to.equal(null);
     button(part(el, 'banner')!, 'Choose').click();
-    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    await until(() => dialogOpen(el), 'the dialog opens');
     dialogOf(el).close();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dialog'), 'kept once rendered').to.not.equal(null);
@@ -386,7 +387,7 @@ describe('renders only what shows', () => {
       first ??= el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim();
     }).observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     el.setConsent({ analytics: true });
-    await waitUntil(() => part(el, 'confirmation'), 'the confirmation shows');
+    await until(() => part(el, 'confirmation'), 'the confirmation shows');
     expect(first, 'the live region, when it came').to.equal('');
     expect(part(el, 'message')!.textContent?.trim()).to.include('Your choice is saved');
     expect(part(el, 'settings-button')).to.not.equal(null);
@@ -396,7 +397,7 @@ describe('renders only what shows', () => {
     setConsentCookie(storedValue({}));
     const el = await mount();
     part(el, 'settings-button')!.click();
-    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    await until(() => dialogOpen(el), 'the dialog opens');
     const live = el.shadowRoot!.querySelector('[role="status"]');
     expect(live?.textContent?.trim()).to.equal('');
     button(dialogOf(el), 'Accept all').click();
@@ -429,7 +430,7 @@ describe('Global Privacy Control', () => {
     signal(true);
     const el = await mount();
     part(el, 'settings-button')!.click();
-    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    await until(() => dialogOpen(el), 'the dialog opens');
     switchFor(el, 'analytics').click();
     button(dialogOf(el), 'Save choices').click();
     expect(el.consent).to.include({ method: 'custom' });

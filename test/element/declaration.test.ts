@@ -3,11 +3,11 @@
 // category, in the light DOM, in the visitor's language, written again when the language or the
 // configuration changes; headers and captions for assistive technology, and axe. The built-in
 // `logs` category declares the log files' fields unless the site declares its own.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BannerConfig } from '../../src/core/config.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { clearAllCookies, part, setConsentCookie, storedValue } from './helpers.js';
+import { clearAllCookies, part, setConsentCookie, storedValue, until } from './helpers.js';
 
 const entry = (name: string, provider: string | undefined, en: string, th: string) => ({
   name,
@@ -42,7 +42,7 @@ async function page(lang: 'th' | 'en') {
   `);
   const host = wrapper.querySelector('[data-consent-declaration]') as HTMLElement;
   const el = wrapper.querySelector('consent-banner') as ConsentBanner;
-  await waitUntil(() => host.querySelector('table'), 'the tables are written');
+  await until(() => host.querySelector('table'), 'the tables are written');
   return { host, el };
 }
 
@@ -134,7 +134,7 @@ describe('declaration tables on the site\u2019s page', () => {
     expect(host.querySelector('table')!.lang).to.equal('th');
     await expect(host).to.be.accessible();
     el.setAttribute('lang', 'en');
-    await waitUntil(() => read(host)[1]?.caption === 'Visitor statistics', 'English tables');
+    await until(() => read(host)[1]?.caption === 'Visitor statistics', 'English tables');
     expect(read(host)[0]).to.deep.equal(LOGS_EN);
     expect(host.querySelector('table')!.lang).to.equal('en');
   });
@@ -149,7 +149,7 @@ describe('declaration tables on the site\u2019s page', () => {
         },
       },
     };
-    await waitUntil(() => read(host).length === 2, 'the log files and one table');
+    await until(() => read(host).length === 2, 'the log files and one table');
     expect(read(host)[0]).to.deep.equal(LOGS_EN);
     expect(read(host)[1]).to.deep.equal({
       caption: 'Marketing',
@@ -176,7 +176,7 @@ describe('declaration tables on the site\u2019s page', () => {
         },
       },
     };
-    await waitUntil(() => read(host).length === 1, 'one table');
+    await until(() => read(host).length === 1, 'one table');
     expect(read(host)[0]).to.deep.equal({
       caption: 'Server log files',
       rows: [
@@ -193,7 +193,7 @@ describe('the same declaration in the preferences dialog', () => {
     const { el } = await page(lang);
     el.showPreferences();
     const shown = () => el.shadowRoot!.querySelector('dialog');
-    await waitUntil(() => shown()?.querySelectorAll('table').length === tables, 'the tables');
+    await until(() => shown()?.querySelectorAll('table').length === tables, 'the tables');
     return { el, shown: shown()! };
   }
   /** Each category's name, and its disclosure's summary (null: none). */
@@ -238,7 +238,7 @@ describe('the same declaration in the preferences dialog', () => {
     await expect(el).shadowDom.to.be.accessible();
     expect(summaries(shown)[1]).to.deep.equal(['บันทึกการเข้าใช้งาน (Log Files)', 'ข้อมูลที่จัดเก็บ (4)']);
     el.setAttribute('lang', 'en');
-    await waitUntil(() => summaries(shown)[1]?.[1] === 'What is kept (4)', 'English');
+    await until(() => summaries(shown)[1]?.[1] === 'What is kept (4)', 'English');
     expect(read(shown as unknown as HTMLElement)[0]!.rows).to.deep.equal(LOGS_EN.rows);
   });
 });
@@ -255,7 +255,7 @@ describe("the visitor's own record in the dialog", () => {
         html`<consent-banner lang=${lang} policy-url="/privacy"></consent-banner>`,
       );
       el.showPreferences();
-      await waitUntil(() => part(el, 'record'), 'the record');
+      await until(() => part(el, 'record'), 'the record');
       const record = part(el, 'record')!;
       expect(record.textContent).to.match(date);
       expect(record.textContent).to.contain(label);
@@ -277,11 +277,11 @@ describe("the visitor's own record in the dialog", () => {
     );
     el.showPreferences();
     // The embeds' code has come (the log files' table) and added no record.
-    await waitUntil(() => el.shadowRoot!.querySelector('dialog table'), 'the log files table');
+    await until(() => el.shadowRoot!.querySelector('dialog table'), 'the log files table');
     expect(part(el, 'record')).to.equal(null);
     el.rejectAll();
     el.showPreferences();
-    await waitUntil(() => part(el, 'consent-id'), 'the record');
+    await until(() => part(el, 'consent-id'), 'the record');
     expect(part(el, 'consent-id')!.textContent).to.equal(el.consent.id);
   });
 });

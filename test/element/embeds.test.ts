@@ -3,7 +3,7 @@
 // one, Always allow, iframes added later, withdrawal, the visitor's language and theme, the
 // keyboard and axe. The embed is a page of this server (test/element/embed-content.html), so
 // the browser's own resource timing tells whether it was asked for.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define.js';
@@ -17,6 +17,7 @@ import {
   recordEvents,
   setConsentCookie,
   storedValue,
+  until,
 } from './helpers.js';
 
 const CONTENT = '/test/element/embed-content.html';
@@ -64,12 +65,6 @@ const boxes = () => [...document.querySelectorAll<HTMLElement>('[data-consent-pl
 const inBox = (box: HTMLElement, part: string) =>
   box.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
 const frame = (id: string) => document.getElementById(id) as HTMLIFrameElement | null;
-/**
- * Waits for `condition`, up to 5 s: loading an embed or putting its placeholder back can take more
- * than the default second on a busy machine (it did once in Firefox, with the whole suite running).
- */
-const until = (condition: () => unknown, message?: string) =>
-  waitUntil(condition, message, { timeout: 5000 });
 const placeholders = (n: number) => until(() => boxes().length === n, `${n} placeholders`);
 
 beforeEach(() => {

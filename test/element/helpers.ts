@@ -5,6 +5,14 @@ import type { ConsentChange, ConsentState } from '../../src/core/types.js';
 
 export const NOW = () => Math.floor(Date.now() / 1000);
 
+/**
+ * Waits until `condition` holds, up to 5 s. open-wc's default second is too short on a busy
+ * machine: loading the interface or the extras file took longer in Firefox once, with the whole
+ * suite running. The wait ends as soon as the condition holds.
+ */
+export const until = (condition: () => unknown, message?: string): Promise<void> =>
+  waitUntil(condition, message, { timeout: 5000 });
+
 /** Removes every cookie this page can see. */
 export function clearAllCookies(): void {
   for (const part of document.cookie.split('; ')) {
@@ -99,7 +107,7 @@ export const dialogOpen = (el: ConsentBanner) => !!el.shadowRoot!.querySelector(
 /** Opens the preferences through the API and waits until the dialog shows. */
 export async function openPreferences(el: ConsentBanner): Promise<HTMLDialogElement> {
   el.showPreferences();
-  await waitUntil(() => dialogOpen(el), 'the dialog opens');
+  await until(() => dialogOpen(el), 'the dialog opens');
   return dialogOf(el);
 }
 

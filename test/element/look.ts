@@ -1,10 +1,10 @@
 // Shared by the look tests (a11y.test.ts, media.test.ts): a banner with every piece, the states
 // a visitor meets, and WCAG 2.2 contrast measured on the colours the browser computed.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { dialogOf, dialogOpen, part } from './helpers.js';
+import { dialogOf, dialogOpen, part, until } from './helpers.js';
 
 export type Lang = 'th' | 'en';
 export type Scheme = 'light' | 'dark';
@@ -42,7 +42,7 @@ export async function enter(el: ConsentBanner, state: State): Promise<HTMLElemen
   if (state === 'first layer') return part<HTMLElement>(el, 'banner')!;
   if (state === 'dialog') {
     inBanner(el, 'choose').click();
-    await waitUntil(() => dialogOpen(el), 'the dialog opens');
+    await until(() => dialogOpen(el), 'the dialog opens');
     return dialogOf(el);
   }
   inBanner(el, 'reject').click();

@@ -2,10 +2,18 @@
 // console line it gets → the banner still works and nothing is granted by mistake. The lines
 // are the development build's (the tests run the source); the builds for pages print the same
 // subject with the code (test/flows/iife.test.ts).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
-import { NOW, clearAllCookies, getCookie, part, setConsentCookie, storedValue } from './helpers.js';
+import {
+  NOW,
+  clearAllCookies,
+  getCookie,
+  part,
+  setConsentCookie,
+  storedValue,
+  until,
+} from './helpers.js';
 
 /** Every console.info, .warn and .error line while `action` runs, as the console prints them. */
 async function consoleLines(action: () => unknown): Promise<string[]> {
@@ -222,7 +230,7 @@ const ROWS: Row[] = [
     line: '[consent-banner] categories.video: no label; visitors see a generic one until it has {"label": {"th": "…", "en": "…"}}',
     async check(el) {
       el.showPreferences();
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog[open]'), 'the dialog opens');
+      await until(() => el.shadowRoot!.querySelector('dialog[open]'), 'the dialog opens');
       const label = el.shadowRoot!.querySelector('label[for="cb-switch-video"]');
       expect(label?.textContent?.trim(), 'a generic name, not the id').to.equal('Other cookies');
     },
@@ -319,7 +327,7 @@ describe('every mistake is named, once, and changes nothing it should not', () =
     const el = await fresh();
     const lines = await consoleLines(async () => {
       for (let i = 0; i < 3; i++) el.isGranted('statistic');
-      await waitUntil(() => true);
+      await until(() => true);
     });
     expect(lines).to.have.length(1);
   });

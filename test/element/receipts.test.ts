@@ -6,7 +6,7 @@ import '../../src/define.js';
 import type { ConsentBanner } from '../../src/index.js';
 import { decodeRecord } from '../../src/core/codec.js';
 import type { Receipt } from '../../src/core/receipt.js';
-import { captureConsole, clearAllCookies, getCookie } from './helpers.js';
+import { captureConsole, clearAllCookies, getCookie, until } from './helpers.js';
 
 const PREFIX = 'consent-banner:receipts:';
 
@@ -108,7 +108,7 @@ describe('receipt-url', () => {
       url: location.origin + location.pathname,
     });
     expect(receipt!.granted).to.include('analytics');
-    await waitUntil(() => waitingKeys().length === 0, 'the confirmed receipt is forgotten');
+    await until(() => waitingKeys().length === 0, 'the confirmed receipt is forgotten');
 
     el.rejectAll();
     const both = await waitForReceived(href, 2);
@@ -135,6 +135,6 @@ describe('receipt-url', () => {
     await fixture(html`<consent-banner lang="en" receipt-url=${path}></consent-banner>`);
 
     expect(await waitForReceived(href, 1)).to.deep.equal([earlier]);
-    await waitUntil(() => waitingKeys().length === 0, 'the confirmed receipt is forgotten');
+    await until(() => waitingKeys().length === 0, 'the confirmed receipt is forgotten');
   });
 });

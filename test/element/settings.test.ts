@@ -1,7 +1,7 @@
 // Every setting of the table (src/core/settings.ts) changed after the element is connected
 // takes effect, as an attribute and as a property (docs/reference/attributes.md): one row a setting,
 // what the page changes, and what a visitor or the page then notices.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { SETTINGS } from '../../src/core/settings.js';
 import type { ConsentBanner } from '../../src/index.js';
@@ -14,6 +14,7 @@ import {
   recordEvents,
   setConsentCookie,
   storedValue,
+  until,
 } from './helpers.js';
 
 interface Row {
@@ -54,7 +55,7 @@ const ROWS: Row[] = [
     before: () => setConsentCookie(storedValue({ analytics: true })),
     value: '1',
     async check(el, events) {
-      await waitUntil(() => events.changes.length === 1, 'the choice lapses');
+      await until(() => events.changes.length === 1, 'the choice lapses');
       expect(events.changes[0]?.source).to.equal('revision');
       expect(el.consent.decided).to.equal(false);
       await settled(el);
@@ -87,7 +88,7 @@ const ROWS: Row[] = [
     before: () => setConsentCookie(storedValue({ analytics: true, decidedAt: NOW() - 3 * 86_400 })),
     value: '2',
     async check(el, events) {
-      await waitUntil(() => events.changes.length === 1, 'the choice lapses');
+      await until(() => events.changes.length === 1, 'the choice lapses');
       expect(events.changes[0]?.source).to.equal('expiry');
       expect(el.consent.decided).to.equal(false);
     },
@@ -151,7 +152,7 @@ const ROWS: Row[] = [
       el.acceptAll();
       const url = el.receiptUrl;
       let posts: unknown[] = [];
-      await waitUntil(async () => {
+      await until(async () => {
         posts = (await (await fetch(url)).json()) as unknown[];
         return posts.length === 1;
       }, 'the receipt arrives');
@@ -163,7 +164,7 @@ const ROWS: Row[] = [
       Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true }),
     value: 'honor',
     async check(el, events) {
-      await waitUntil(() => events.changes.length === 1, 'the signal decides');
+      await until(() => events.changes.length === 1, 'the signal decides');
       expect(events.changes[0]?.source).to.equal('gpc');
       expect(el.consent.method).to.equal('gpc');
       expect(el.isGranted('analytics')).to.equal(false);
@@ -174,7 +175,7 @@ const ROWS: Row[] = [
     before: () => setConsentCookie(storedValue({ analytics: true })),
     value: true,
     async check() {
-      await waitUntil(() => (window.dataLayer ?? []).length === 2, 'Google is told');
+      await until(() => (window.dataLayer ?? []).length === 2, 'Google is told');
       const commands = (window.dataLayer ?? []).map((e) =>
         Array.from(e as ArrayLike<unknown>)
           .slice(0, 2)
@@ -260,7 +261,7 @@ describe('a setting changed after connection takes effect', () => {
     expect(part(again, 'settings-button'), 'on the next page: none').to.equal(null);
     expect(again.shadowRoot!.querySelector('[part]'), 'nothing drawn at all').to.equal(null);
     control.click();
-    await waitUntil(() => again.shadowRoot!.querySelector('dialog[open]'), 'the dialog opens');
+    await until(() => again.shadowRoot!.querySelector('dialog[open]'), 'the dialog opens');
   });
 
   it('no-settings-button wins over settings-button', async () => {

@@ -1,11 +1,11 @@
 // The decision flow on its own (src/element/store.ts), with nothing rendered: a host that is a
 // bare HTMLElement with the element's settings. What it reads, what it tells the page, the
 // other tabs and Google's tags.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { BannerConfig } from '../../src/core/config.js';
 import type { ConsentChange, ConsentState } from '../../src/core/types.js';
 import { consentStore } from '../../src/element/store.js';
-import { clearAllCookies, getCookie, setConsentCookie, storedValue } from './helpers.js';
+import { clearAllCookies, getCookie, setConsentCookie, storedValue, until } from './helpers.js';
 
 class FlowHost extends HTMLElement {
   revision: number | string = 0;
@@ -89,11 +89,11 @@ describe('consentStore', () => {
     host.flow.all(true, 'banner');
     expect(getCookie('flow_consent')).to.match(/^1\.0\.necessary~logs~preferences~analytics\.\./);
     expect(changes.map((c) => c.source)).to.deep.equal(['banner']);
-    await waitUntil(() => tab.heard.length === 1, 'the other tab hears it');
+    await until(() => tab.heard.length === 1, 'the other tab hears it');
     expect(tab.heard[0]).to.deep.equal(['flow_consent', getCookie('flow_consent')]);
 
     host.flow.reset();
-    await waitUntil(() => tab.heard.length === 2, 'and the reset');
+    await until(() => tab.heard.length === 2, 'and the reset');
     expect(tab.heard[1]).to.deep.equal(['flow_consent', null]);
     expect(getCookie('flow_consent')).to.equal(undefined);
   });
@@ -103,13 +103,13 @@ describe('consentStore', () => {
     const { host, changes } = connect();
     // The cookie is not set here: a browser may show it to this tab only a moment later.
     tab.post(['flow_consent', storedValue({ analytics: true })]);
-    await waitUntil(() => changes.length === 1, 'the choice arrives');
+    await until(() => changes.length === 1, 'the choice arrives');
     expect(changes[0]?.source).to.equal('other-tab');
     expect(host.flow.isGranted('analytics')).to.equal(true);
     expect(host.syncs, 'the view follows').to.equal(2);
 
     tab.post(['flow_consent', null]);
-    await waitUntil(() => changes.length === 2, 'the reset arrives');
+    await until(() => changes.length === 2, 'the reset arrives');
     expect(host.flow.state.decided).to.equal(false);
   });
 
@@ -121,7 +121,7 @@ describe('consentStore', () => {
     tab.post(['flow_consent', 'not a record']);
     // Then a real one, so that the ones before it have certainly been handled.
     tab.post(['flow_consent', storedValue({ preferences: true })]);
-    await waitUntil(() => changes.length === 1, 'the real one arrives');
+    await until(() => changes.length === 1, 'the real one arrives');
     expect(host.flow.isGranted('analytics')).to.equal(false);
     expect(host.flow.isGranted('preferences')).to.equal(true);
   });
@@ -167,7 +167,7 @@ describe('consentStore', () => {
       expect(host.flow.state.decided, 'gpc="ignore": asked').to.equal(false);
       host.gpc = 'honor';
       host.flow.changed();
-      await waitUntil(() => changes.length === 1, 'the GPC choice is made');
+      await until(() => changes.length === 1, 'the GPC choice is made');
       expect(changes[0]?.source).to.equal('gpc');
       expect(host.flow.state.method).to.equal('gpc');
       expect(host.flow.isGranted('analytics')).to.equal(false);
