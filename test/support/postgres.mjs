@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { firstExecutable, freePort, startServer, unprivileged } from './server-kit.mjs';
 
 export const POSTGRES_HINT =
@@ -79,17 +80,21 @@ export async function startPostgres({ fsync = false } = {}) {
     '-c',
     `fsync=${fsync ? 'on' : 'off'}`,
   ];
-  const start = () =>
-    startServer({
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const start = async () => {
+    const started = await startServer({
       name: 'postgres',
       command: server[0] ?? '',
       args: server.slice(1),
       port,
       timeoutMs: 30_000,
     });
+    await takesQueries(url, 30_000);
+    return started;
+  };
   let running = await start();
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     async restart() {
       // SIGQUIT: PostgreSQL's immediate shutdown, with recovery at the next start.
       process.kill(/** @type {number} */ (running.pid), 'SIGQUIT');
@@ -103,6 +108,29 @@ export async function startPostgres({ fsync = false } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once the server at `url` answers a query. PostgreSQL listens on its port before it
+ * has finished starting, and refuses connections until then ("the database system is starting
+ * up", 57P03): a test that connected at once failed so on a busy machine.
+ * @param {string} url
+ * @param {number} timeoutMs
+ */
+async function takesQueries(url, timeoutMs) {
+  const { default: pg } = await import('pg');
+  for (const since = Date.now(); ; await delay(50)) {
+    const client = new pg.Client(url);
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (error) {
+      if (Date.now() - since > timeoutMs) throw error;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
 }
 
 /**
