@@ -84,15 +84,22 @@ export function declarationTables(store: ConsentStore, lang: () => Lang): { upda
       if (!hosts.length) return;
       const now = lang();
       const s = EMBED_STRINGS[now];
-      const declaring = store.derived.categories.filter((c) => declarationRows(c, now).length);
-      const key = now + JSON.stringify(declaring.map((c) => [c.id, c.label, c.cookies]));
+      // Each declaring category with its name: its own label, else the site's texts for it.
+      const declaring = store.derived.categories
+        .filter((c) => declarationRows(c, now).length)
+        .map((c) => ({ category: c, name: categoryLabel(store.derived, c.id, now, s) }));
+      const key =
+        now +
+        JSON.stringify(
+          declaring.map(({ category, name }) => [category.id, name, category.cookies]),
+        );
       for (const host of hosts) {
         if (shown.get(host) === key) continue;
         shown.set(host, key);
         host.replaceChildren(
-          ...declaring.map((category) => {
+          ...declaring.map(({ category, name }) => {
             const table = declarationTable(category, now);
-            table.createCaption().textContent = categoryLabel(store.derived, category.id, now, s);
+            table.createCaption().textContent = name;
             return table;
           }),
         );

@@ -47,7 +47,9 @@ export function dialogDetails(root: ShadowRoot, store: ConsentStore, lang: Lang)
   store.derived.categories.forEach((category, index) => {
     const item = items[index];
     if (!item) return;
-    const key = lang + JSON.stringify([category.id, category.label, category.cookies]);
+    // Its name: its own label, else the site's texts for it.
+    const name = categoryLabel(store.derived, category.id, lang, s);
+    const key = lang + JSON.stringify([category.id, name, category.cookies]);
     if (shown.get(item) === key) return;
     shown.set(item, key);
     item.querySelector('[part~=declaration]')?.remove();
@@ -60,7 +62,7 @@ export function dialogDetails(root: ShadowRoot, store: ConsentStore, lang: Lang)
     // Named by the category, as on the site's page, but by a label: the category's name is
     // right above it, and a caption would show it, and be read, twice.
     const table = declarationTable(category, lang);
-    table.setAttribute('aria-label', categoryLabel(store.derived, category.id, lang, s));
+    table.setAttribute('aria-label', name);
     details.append(summary, table);
     item.append(details);
   });

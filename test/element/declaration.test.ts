@@ -160,6 +160,20 @@ describe('declaration tables on the site\u2019s page', () => {
     });
   });
 
+  it('named again when the site renames a category through its texts', async () => {
+    const { host, el } = await page('en');
+    el.texts = { en: { analyticsLabel: 'Audience measurement' } };
+    await until(
+      () => read(host).some(({ caption }) => caption === 'Audience measurement'),
+      "the analytics table's new caption",
+    );
+    expect(read(host).map(({ caption }) => caption)).to.deep.equal([
+      'Server log files',
+      'Audience measurement',
+      'External media',
+    ]);
+  });
+
   it('the log files: what the site declares for `logs` (its log files, by name) replaces the built-in fields', async () => {
     const { host, el } = await page('en');
     el.config = {
@@ -229,6 +243,15 @@ describe('the same declaration in the preferences dialog', () => {
     expect(table.getBoundingClientRect().width).to.be.greaterThan(0);
     expect(table.getBoundingClientRect().right).to.be.at.most(shown.getBoundingClientRect().right);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('named again when the site renames a category through its texts', async () => {
+    const { el, shown } = await dialog('en');
+    el.texts = { en: { analyticsLabel: 'Audience measurement' } };
+    await until(() => summaries(shown)[3]?.[0] === 'Audience measurement', 'the new name');
+    const label = () =>
+      shown.querySelector('table[data-category=analytics]')?.getAttribute('aria-label');
+    await until(() => label() === 'Audience measurement', "the analytics table's new label");
   });
 
   it('in Thai, and again in English when the language changes', async () => {
