@@ -74,7 +74,8 @@ const asciiOnly = (): Plugin => ({
 
 /**
  * The Thai texts, escaped to plain ASCII, would cost six bytes a letter (`\u0e01`). Each run of
- * Thai letters in `src/i18n` (th.ts, embed.ts) is shipped as `~…~` instead, one ASCII character a letter
+ * Thai letters in `src/i18n` (th.ts, embed.ts) and in the settings button's label
+ * (src/element/settings-label.ts) is shipped as `~…~` instead, one ASCII character a letter
  * (U+0E01…U+0E5B become `!`…`{`), and decoded once when the module loads. The texts the page
  * gets are the same; only the file is smaller (docs/explanation/size-and-speed.md).
  */
@@ -84,7 +85,11 @@ const compactThai = (): Plugin => ({
   enforce: 'pre',
   transform(code, id) {
     // (`\0…`: a module put in its place, as `npm run size:table` does.)
-    if (id.startsWith('\0') || !/\/src\/i18n\/\w+\.ts$/.test(id) || !/[\u0e01-\u0e5b]/.test(code))
+    if (
+      id.startsWith('\0') ||
+      !/\/src\/(i18n\/\w+|element\/settings-label)\.ts$/.test(id) ||
+      !/[\u0e01-\u0e5b]/.test(code)
+    )
       return null;
     const encode = (text: string) =>
       text.replace(

@@ -1,10 +1,10 @@
 import type { Category, CategoryId, LocalizedText } from './types.js';
 
-/** A valid category id (docs/guide/configuration.md). */
-export const CATEGORY_ID = /^[a-z][a-z0-9_-]*$/;
+/** A valid category id (docs/guide/configuration.md), at most 40 characters. */
+export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 
 export const isCategoryId = (value: unknown): value is CategoryId =>
-  typeof value === 'string' && value.length <= 40 && CATEGORY_ID.test(value);
+  typeof value === 'string' && CATEGORY_ID.test(value);
 
 /** Cookies the built-in analytics category deletes on revoke (docs/guide/script-gating.md). */
 export const ANALYTICS_COOKIES: readonly string[] = ['_ga', '_ga_*', '_gid', '_gat*', '_pk_*'];
@@ -61,7 +61,7 @@ export interface CategoryOptions {
  */
 export function resolveCategories(options: CategoryOptions): Category[] {
   const { config, offered } = options;
-  const ids: CategoryId[] = [...BUILT_IN.map((c) => c.id)];
+  const ids: CategoryId[] = BUILT_IN.map((c) => c.id);
   for (const id of Object.keys(config)) if (!ids.includes(id)) ids.push(id);
 
   const result: Category[] = [];

@@ -28,10 +28,6 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
 export const isConsentMethod = (value: unknown): value is ConsentMethod =>
   typeof value === 'string' && Object.hasOwn(METHOD_CODES, value);
 
-const METHODS_BY_CODE = new Map(
-  Object.entries(METHOD_CODES).map(([method, code]) => [code, method as ConsentMethod]),
-);
-
 const REVISION = /^(0|[1-9]\d{0,8})$/;
 /** A consent id: 8–64 of [A-Za-z0-9_-] (the cookie's fifth field, and a receipt's `id`). */
 export const CONSENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -75,7 +71,9 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   ];
   if (version !== String(FORMAT_VERSION)) return null;
   if (!REVISION.test(revision) || !CONSENT_ID.test(id) || !SECONDS.test(decidedAt)) return null;
-  const method = METHODS_BY_CODE.get(methodCode);
+  const method = (Object.keys(METHOD_CODES) as ConsentMethod[]).find(
+    (m) => METHOD_CODES[m] === methodCode,
+  );
   const grantedIds = decodeList(granted);
   const deniedIds = decodeList(denied);
   if (!method || !grantedIds || !deniedIds) return null;

@@ -35,21 +35,21 @@ const LANG_KEYS: readonly Lang[] = ['th', 'en'];
  */
 const COOKIE_PATTERN = /^[!#$%&'+\-.^_`|~0-9A-Za-z]+\*?$/;
 
+/** Says that what is at `where` is ignored, and why (`code`); returns nothing. */
+type Say = (where: string, code: number) => undefined;
+
 /**
  * Walks the entries of an object: `pick` returns what to keep of each, or `undefined` to drop
- * it (having reported why). Anything but an object is reported as a whole and dropped.
+ * it (having said why). Anything but an object is said as a whole and dropped.
  */
 function walk<T>(
   value: unknown,
   where: string,
   code: number,
-  problems: string[],
+  say: Say,
   pick: (key: string, item: unknown, at: string) => T | undefined,
 ): Record<string, T> | undefined {
-  if (!isObject(value)) {
-    problems.push(ignored(where, code));
-    return undefined;
-  }
+  if (!isObject(value)) return say(where, code);
   const out: Record<string, T> = {};
   // Every `pick` refuses `__proto__`: no key outside its known set is kept.
   for (const [key, item] of Object.entries(value)) {
@@ -60,12 +60,11 @@ function walk<T>(
 }
 
 /** `{th, en}` texts: other languages and non-strings are dropped, with one message. */
-function localized(value: unknown, where: string, problems: string[]): LocalizedText {
-  const out = walk(value, where, 5, problems, (lang, text) =>
+function localized(value: unknown, where: string, say: Say): LocalizedText {
+  const out = walk(value, where, 5, say, (lang, text) =>
     LANG_KEYS.includes(lang as Lang) && typeof text === 'string' ? text : undefined,
   );
-  if (out && Object.keys(out).length !== Object.keys(value as object).length)
-    problems.push(ignored(where, 5));
+  if (out && Object.keys(out).length !== Object.keys(value as object).length) say(where, 5);
   return out ?? {};
 }
 
@@ -73,18 +72,18 @@ function localized(value: unknown, where: string, problems: string[]): Localized
 function list(
   value: unknown,
   where: string,
-  problems: string[],
+  say: Say,
   test: (item: string) => boolean,
   code: number,
 ): string[] {
   const items: unknown[] = Array.isArray(value) ? value : [];
   const kept = items.filter((item): item is string => typeof item === 'string' && test(item));
-  if (kept.length !== items.length || items !== value) problems.push(ignored(where, code));
+  if (kept.length !== items.length || items !== value) say(where, code);
   return kept;
 }
 
 /** A category's declaration: each wrong entry is said, and left out. */
-function declaration(value: unknown, where: string, problems: string[]): CookieDeclaration[] {
+function declaration(value: unknown, where: string, say: Say): CookieDeclaration[] {
   const items: unknown[] = Array.isArray(value) ? value : [value];
   // (Its texts are checked where they are shown.)
   return items.filter((entry, i): entry is CookieDeclaration => {
@@ -94,23 +93,23 @@ function declaration(value: unknown, where: string, problems: string[]): CookieD
       COOKIE_PATTERN.test(entry.name) &&
       isObject(entry.purpose) &&
       isObject(entry.duration);
-    if (!good) problems.push(ignored(`${where}[${i}]`, 28));
+    if (!good) say(`${where}[${i}]`, 28);
     return good;
   });
 }
 
 /** One category's settings; `undefined` when it is not an object. */
-function category(value: unknown, where: string, problems: string[]): CategoryConfig | undefined {
-  // Each known key is checked into `out` (each has its own type); the rest is reported.
+function category(value: unknown, where: string, say: Say): CategoryConfig | undefined {
+  // Each known key is checked into `out` (each has its own type); the rest is said.
   const out: CategoryConfig = {};
-  const known = walk(value, where, 2, problems, (key, item, at) => {
+  const known = walk(value, where, 2, say, (key, item, at) => {
     if (key === 'required' && typeof item === 'boolean') out.required = item;
-    else if (key === 'label' || key === 'description') out[key] = localized(item, at, problems);
+    else if (key === 'label' || key === 'description') out[key] = localized(item, at, say);
     else if (key === 'clear')
-      out.clear = list(item, at, problems, (name) => COOKIE_PATTERN.test(name), 6);
-    else if (key === 'consentMode') out.consentMode = list(item, at, problems, isConsentType, 7);
-    else if (key === 'cookies') out.cookies = declaration(item, at, problems);
-    else problems.push(ignored(at, key === 'required' ? 8 : 9));
+      out.clear = list(item, at, say, (name) => COOKIE_PATTERN.test(name), 6);
+    else if (key === 'consentMode') out.consentMode = list(item, at, say, isConsentType, 7);
+    else if (key === 'cookies') out.cookies = declaration(item, at, say);
+    else say(at, key === 'required' ? 8 : 9);
     return undefined;
   });
   return known && out;
@@ -122,31 +121,33 @@ function category(value: unknown, where: string, problems: string[]): CategoryCo
  */
 export function parseConfig(input: unknown, textKeys: readonly string[]): Parsed<BannerConfig> {
   const problems: string[] = [];
+  const say: Say = (where, code) => void problems.push(ignored(where, code));
   const texts = (item: unknown, where: string) =>
-    walk(item, where, 2, problems, (lang, own, at) =>
+    walk(item, where, 2, say, (lang, own, at) =>
       LANG_KEYS.includes(lang as Lang)
-        ? walk(own, at, 2, problems, (key, text, path) => {
-            if (!textKeys.includes(key)) problems.push(ignored(path, 3));
-            else if (typeof text === 'string' && text.trim()) return text;
-            // An empty text would leave a button without a name: the built-in text stays.
-            else problems.push(ignored(path, 23));
-            return undefined;
-          })
-        : void problems.push(ignored(at, 4)),
+        ? walk(own, at, 2, say, (key, text, path) =>
+            !textKeys.includes(key)
+              ? say(path, 3)
+              : typeof text === 'string' && text.trim()
+                ? text
+                : // An empty text would leave a button without a name: the built-in text stays.
+                  say(path, 23),
+          )
+        : say(at, 4),
     );
   const categories = (item: unknown, where: string) =>
-    walk(item, where, 2, problems, (id, raw, at) =>
-      isCategoryId(id) ? category(raw, at, problems) : void problems.push(ignored(at, 10)),
+    walk(item, where, 2, say, (id, raw, at) =>
+      isCategoryId(id) ? category(raw, at, say) : say(at, 10),
     );
   const value =
     input === undefined || input === null
       ? {}
-      : walk(input, 'config', 2, problems, (key, item) =>
+      : walk(input, 'config', 2, say, (key, item) =>
           key === 'texts'
             ? texts(item, key)
             : key === 'categories'
               ? categories(item, key)
-              : void problems.push(ignored(key, 11)),
+              : say(key, 11),
         );
   return { value: (value ?? {}) as BannerConfig, problems };
 }
@@ -164,7 +165,7 @@ export function parseConfigJson(text: string, textKeys: readonly string[]): Pars
 }
 
 /** Merges two configs; `over` wins per text key and per category. */
-export function mergeConfig(base: BannerConfig, over: BannerConfig): BannerConfig {
+export function mergeConfig(base: BannerConfig, over: BannerConfig): Required<BannerConfig> {
   const texts: Partial<Record<Lang, Record<string, string>>> = {};
   for (const lang of LANG_KEYS) {
     const merged = { ...base.texts?.[lang], ...over.texts?.[lang] };
@@ -273,9 +274,9 @@ export function safeUrl(value: unknown): string | null {
   // so check what the browser will see.
   // eslint-disable-next-line no-control-regex
   const url = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-  if (!url) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
-  if (scheme) return /^https?$/i.test(scheme[1] ?? '') ? url : null;
-  // No scheme: relative, but not a protocol-relative or a backslash trick to another host.
-  return /^[/\\]{2}/.test(url) ? null : url;
+  // A scheme must be http(s); no scheme is relative, but not a protocol-relative or a backslash
+  // trick to another host.
+  return url && (/^[a-z][a-z0-9+.-]*:/i.test(url) ? /^https?:/i.test(url) : !/^[/\\]{2}/.test(url))
+    ? url
+    : null;
 }

@@ -20,7 +20,7 @@ import {
   type BannerConfig,
 } from './config.js';
 import { categoryMismatch, checkRecord, stateFromRecord, undecidedState } from './rules.js';
-import { problem } from './messages.js';
+import { problem, SENTENCES } from './messages.js';
 import { SETTINGS, type Setting } from './settings.js';
 import { TEXT_KEYS } from './text-keys.js';
 import type { Category, ConsentState, Lang } from './types.js';
@@ -101,7 +101,7 @@ export function derive(
   const options = {
     logs: values.logs === 'optional' ? ('optional' as const) : ('required' as const),
     offered: parseOffered(values.categories, problems),
-    config: config.categories ?? {},
+    config: config.categories,
   };
   const categories = resolveCategories(options);
   // A category of the site's own with no label at all: visitors would see a generic name.
@@ -111,11 +111,17 @@ export function derive(
   // Ids in `categories` that name no category (a typo, one the config does not add): said.
   const unknown = options.offered?.filter((id) => !categories.some((c) => c.id === id)) ?? [];
   if (unknown.length) {
-    const all = resolveCategories({ ...options, offered: null });
-    const optional = all.filter((c) => !c.required).map((c) => c.id);
-    problems.push(problem(`categories="${unknown.join(' ')}"`, 21, optional.join(', ')));
+    // The ids it could name: the builds for pages print the code alone (docs/messages.md), and
+    // skip them.
+    const optional = SENTENCES
+      ? resolveCategories({ ...options, offered: null })
+          .filter((c) => !c.required)
+          .map((c) => c.id)
+          .join(', ')
+      : '';
+    problems.push(problem(`categories="${unknown.join(' ')}"`, 21, optional));
   }
-  return { categories, texts: config.texts ?? {}, revision, cookie, policy, receipts, problems };
+  return { categories, texts: config.texts, revision, cookie, policy, receipts, problems };
 }
 
 /** A stored choice that no longer counts: withdrawn, and said once (docs/reference/events.md). */

@@ -46,8 +46,10 @@ export const SENTENCES: Readonly<Record<number, string>> | null = {
  * One problem, as the console line will say it: `subject` (what was wrong, with the value the
  * page gave), then the sentence of `code` with `detail` in it, or the code alone.
  */
-export const problem = (subject: string, code: number, detail = ''): string =>
-  SENTENCES ? subject + (SENTENCES[code] ?? '').replace('%', detail) : `${subject} (CB${code})`;
+export const problem = (subject: string, code: number, detail?: string): string =>
+  SENTENCES
+    ? subject + (SENTENCES[code] ?? '').replace('%', detail ?? '')
+    : `${subject} (CB${code})`;
 
 /** The console line for `problems`: each said, then where the codes are explained. */
 export const line = (problems: readonly string[]): string =>

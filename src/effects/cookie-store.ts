@@ -33,7 +33,7 @@ export function readCookie(name: string): string | undefined {
   try {
     return Cookies.get(name);
   } catch {
-    return undefined;
+    // None to read: `undefined`.
   }
 }
 

@@ -1,7 +1,8 @@
 /** A random consent id: 16 bytes from the platform's CSPRNG, base64url (22 characters). */
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let text = '';
-  for (const b of bytes) text += String.fromCharCode(b);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

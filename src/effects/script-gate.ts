@@ -77,7 +77,7 @@ export function scriptGate(
     }
   }
 
-  function run(original: HTMLScriptElement): Promise<void> {
+  function run(original: HTMLScriptElement): Promise<void> | undefined {
     original.setAttribute('data-consent-state', 'executed');
     const script = doc.createElement('script');
     for (const { name, value } of original.attributes) {
@@ -90,14 +90,16 @@ export function scriptGate(
     // The nonce is hidden from attributes once parsed; a strict CSP needs it copied.
     if (original.nonce) script.nonce = original.nonce;
     const src = original.getAttribute('src');
-    const done = new Promise<void>((resolve) => {
-      if (!src) return resolve();
+    // An inline script has run once it is in the page; an external one, once it loaded or failed.
+    let done: Promise<void> | undefined;
+    if (src) {
       script.async = false;
-      script.addEventListener('load', () => resolve(), { once: true });
-      script.addEventListener('error', () => resolve(), { once: true });
-    });
-    if (src) script.setAttribute('src', trustedScriptURL(src));
-    else script.textContent = trustedScript(original.textContent ?? '');
+      done = new Promise<void>((resolve) => {
+        script.addEventListener('load', () => resolve(), { once: true });
+        script.addEventListener('error', () => resolve(), { once: true });
+      });
+      script.setAttribute('src', trustedScriptURL(src));
+    } else script.textContent = trustedScript(original.textContent ?? '');
     original.after(script);
     return done;
   }

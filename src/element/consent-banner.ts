@@ -118,10 +118,16 @@ export class ConsentBanner extends HTMLElement {
   /** The attribute is being read into its property: nothing to write back. */
   #fromAttribute = false;
 
+  /** The state changed by itself (the first read, a lapse, new settings): the layer follows. */
+  #sync = (): void => {
+    if (this.#ui || !this.#store.state.decided) this.#withUi((ui) => ui.sync());
+    else this.requestUpdate();
+  };
+
   /** The decision flow: configuration, the stored choice, decisions and what they cause. */
   #store: ConsentStore = consentStore(this, {
     lang: () => this.#lang(),
-    sync: () => this.#sync(),
+    sync: this.#sync,
     embeds: () => this.#embeds(),
   });
 
@@ -285,12 +291,6 @@ export class ConsentBanner extends HTMLElement {
     });
   }
 
-  /** The state changed by itself (the first read, a lapse, new settings): the layer follows. */
-  #sync(): void {
-    if (this.#ui || !this.#store.state.decided) this.#withUi((ui) => ui.sync());
-    else this.requestUpdate();
-  }
-
   /** The dialog, with focus back on `opener` when it closes. */
   #open(opener?: HTMLElement): void {
     if (this.#store.active) this.#withUi((ui) => void ui.open(opener));
@@ -379,7 +379,7 @@ export class ConsentBanner extends HTMLElement {
     if (!button) {
       adopt(this.#root, coreStyles);
       button = this.#button = document.createElement('button');
-      button.setAttribute('part', 'settings-button');
+      button.part = 'settings-button';
       button.className = 'float';
       button.setAttribute('aria-haspopup', 'dialog');
       button.onclick = () => this.#open(button as HTMLButtonElement);

@@ -212,7 +212,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
   function configure(stored?: unknown): Lapse | null {
     dirty = false;
     const child = host.querySelector(':scope > script[type="application/json"]');
-    derived = derive(host, child ? (child.textContent ?? '') : null, () => location.hostname);
+    derived = derive(host, child?.textContent ?? null, () => location.hostname);
     // One clear console message per distinct set of problems.
     const message = derived.problems.join('; ');
     if (message && message !== lastReport) console.warn(PREFIX, line(derived.problems));

@@ -8,20 +8,23 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 // Only types from the element's stage: what this module needs of it comes in `UiHost`, so that
 // nothing every page runs waits on this module's loading (docs/explanation/size-and-speed.md "Speed").
-import type { Category, CategoryId, ChangeSource, Lang } from '../core/types.js';
+import type { CategoryId, ChangeSource, LocalizedText } from '../core/types.js';
 import type { BannerUi, UiHost, View } from '../element/ui-host.js';
-import { stringsFor, type Strings } from '../i18n/strings.js';
+import type { Strings } from '../i18n/strings.js';
+// (Thai first: the built file compresses a little smaller.)
+import { th } from '../i18n/th.js';
+import { en } from '../i18n/en.js';
 import { bannerStyles } from './banner.styles.js';
 
 export function bannerUi(host: UiHost): BannerUi {
-  const { element, root, store, lang: langOf, decide, reserveSpace, extras } = host;
+  const { element, root, store, lang: langOf, decide } = host;
   /** Which layer shows: the first layer, the confirmation, or neither. */
   let view: View = 'none';
   /** The dialog is rendered from the first time it opens on (a returning visitor may never). */
   let dialogWanted = false;
   /** The confirmation's live region is rendered from then on, too. */
   let live = false;
-  let opener: HTMLElement | null = null;
+  let opener: HTMLElement | undefined;
   let resize: ResizeObserver | null = null;
 
   // One stylesheet: the settings button's styles and the layers' (a strict CSP's `style-src
@@ -41,7 +44,7 @@ export function bannerUi(host: UiHost): BannerUi {
   /** While the first layer or the confirmation shows, the page keeps room for it. */
   function reserve(): Element | null {
     const layer = root.querySelector('section,.on');
-    reserveSpace(layer?.getBoundingClientRect().height ?? 0);
+    host.reserveSpace(layer?.getBoundingClientRect().height ?? 0);
     return layer;
   }
 
@@ -74,7 +77,7 @@ export function bannerUi(host: UiHost): BannerUi {
 
   async function open(from?: HTMLElement): Promise<void> {
     // Without an opener (the API), the dialog's own focus restoration returns focus.
-    opener = from ?? null;
+    opener = from;
     dialogWanted = live = true;
     update();
     await element.updateComplete;
@@ -90,7 +93,7 @@ export function bannerUi(host: UiHost): BannerUi {
   const onDialogClose = async (): Promise<void> => {
     await element.updateComplete;
     const from = opener;
-    opener = null;
+    opener = undefined;
     // The opener may be gone (the first layer's Choose, after a decision): then the settings.
     if (from?.isConnected) from.focus();
     else if (from) void refocus();
@@ -103,35 +106,28 @@ export function bannerUi(host: UiHost): BannerUi {
     decide(() => store.decide(choice, 'custom', 'preferences'));
   };
 
-  /** Accept all and Reject all: the same pair, alike, on both layers. */
-  const acceptReject = (s: Strings, source: ChangeSource) =>
-    [true, false].map(
-      (on) =>
-        html`<button
-          part="button ${on ? 'accept' : 'reject'}"
-          @click=${() => decide(() => store.all(on, source))}
-        >
-          ${on ? s.acceptAll : s.rejectAll}
-        </button>`,
-    );
-
-  /** A category's label or description: the host's own text, else the built-in string. */
-  function text(category: Category, kind: 'label' | 'description', lang: Lang, s: Strings): string {
-    const own = category[kind];
-    const key = `${category.id}${kind === 'label' ? 'Label' : 'Description'}` as keyof Strings;
-    // A category of the site's own without a label gets a generic one, never its raw id.
-    const text = own?.[lang] ?? own?.en ?? s[key] ?? (kind === 'label' ? s.otherLabel : '');
-    return category.id === 'logs' && kind === 'description' && !category.required
-      ? `${text} ${s.logsOptionalNote}`
-      : text;
-  }
-
   function template(): TemplateResult {
     const lang = langOf();
-    const s = stringsFor(lang, store.derived.texts[lang] as Partial<Strings> | undefined);
+    const s: Strings = { ...(lang === 'th' ? th : en), ...store.derived.texts[lang] };
     const policy = store.derived.policy;
     const decided = store.state.decided;
     const confirming = view === 'confirmation';
+    /** A category's own text in `lang` (else in English), else the built-in string under `key`. */
+    const text = (own: LocalizedText | undefined, key: string): string | undefined =>
+      own?.[lang] ?? own?.en ?? s[key as keyof Strings];
+    // The privacy policy link, after the first layer's text and the dialog's introduction.
+    const link = policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing;
+    /** Accept all and Reject all: the same pair, alike, on both layers. */
+    const acceptReject = (source: ChangeSource) =>
+      [true, false].map(
+        (on) =>
+          html`<button
+            part="button ${on ? 'accept' : 'reject'}"
+            @click=${() => decide(() => store.all(on, source))}
+          >
+            ${on ? s.acceptAll : s.rejectAll}
+          </button>`,
+      );
     // One settings button: inside the confirmation while it shows, then floating.
     const settings = !host.settingsButton()
       ? nothing
@@ -149,12 +145,9 @@ export function bannerUi(host: UiHost): BannerUi {
         view === 'banner'
           ? html`<section part="banner" lang=${lang} aria-labelledby="cb-title">
               <h2 part="title" id="cb-title">${s.bannerTitle}</h2>
-              <p part="text">
-                ${s.bannerText}
-                ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
-              </p>
+              <p part="text">${s.bannerText} ${link}</p>
               <div part="actions" class="actions">
-                ${acceptReject(s, 'banner')}
+                ${acceptReject('banner')}
                 <button part="button choose" aria-haspopup="dialog" @click=${openFrom}>
                   ${s.choose}
                 </button>
@@ -162,7 +155,56 @@ export function bannerUi(host: UiHost): BannerUi {
             </section>`
           : nothing
       }
-      ${dialogWanted ? dialogTemplate(lang, s) : nothing}
+      ${
+        // The preferences dialog: each category with its explanation, and the three buttons.
+        dialogWanted
+          ? html`<dialog
+              part="dialog"
+              lang=${lang}
+              aria-labelledby="cb-dialog-title"
+              aria-describedby="cb-dialog-intro"
+              @close=${onDialogClose}
+            >
+              <div class="head">
+                <h2 part="title" id="cb-dialog-title">${s.dialogTitle}</h2>
+                <button part="close-button" aria-label=${s.close} @click=${closeDialog}>✕</button>
+              </div>
+              <p part="text" id="cb-dialog-intro">${s.dialogIntro} ${link}</p>
+              <ul>
+                ${store.derived.categories.map((c) => {
+                  // A category of the site's own without a label gets a generic one, never its
+                  // raw id.
+                  const label = text(c.label, `${c.id}Label`) ?? s.otherLabel;
+                  let description = text(c.description, `${c.id}Description`) ?? '';
+                  if (c.id === 'logs' && !c.required) description += ` ${s.logsOptionalNote}`;
+                  return html`<li part="category">
+                    <div class="row">
+                      ${
+                        c.required
+                          ? html`<span part="label">${label}</span>
+                              <span part="always-active">${s.alwaysActive}</span>`
+                          : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
+                              <input
+                                type="checkbox"
+                                role="switch"
+                                part="switch"
+                                id="cb-switch-${c.id}"
+                                data-id=${c.id}
+                                aria-describedby="cb-desc-${c.id}"
+                              />`
+                      }
+                    </div>
+                    <p part="description" id="cb-desc-${c.id}">${description}</p>
+                  </li>`;
+                })}
+              </ul>
+              <div part="actions" class="actions">
+                <button part="button save" @click=${save}>${s.save}</button>
+                ${acceptReject('preferences')}
+              </div>
+            </dialog>`
+          : nothing
+      }
       ${
         // The live region is rendered from the first time the first layer, the dialog or a
         // confirmation shows, so that it is there before the message it will announce.
@@ -195,57 +237,6 @@ export function bannerUi(host: UiHost): BannerUi {
     `;
   }
 
-  /** The preferences dialog: each category with its explanation, and the three buttons. */
-  function dialogTemplate(lang: Lang, s: Strings): TemplateResult {
-    const policy = store.derived.policy;
-    return html`
-      <dialog
-        part="dialog"
-        lang=${lang}
-        aria-labelledby="cb-dialog-title"
-        aria-describedby="cb-dialog-intro"
-        @close=${onDialogClose}
-      >
-        <div class="head">
-          <h2 part="title" id="cb-dialog-title">${s.dialogTitle}</h2>
-          <button part="close-button" aria-label=${s.close} @click=${closeDialog}>✕</button>
-        </div>
-        <p part="text" id="cb-dialog-intro">
-          ${s.dialogIntro}
-          ${policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing}
-        </p>
-        <ul>
-          ${store.derived.categories.map((c) => {
-            const label = text(c, 'label', lang, s);
-            return html`<li part="category">
-              <div class="row">
-                ${
-                  c.required
-                    ? html`<span part="label">${label}</span>
-                        <span part="always-active">${s.alwaysActive}</span>`
-                    : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
-                        <input
-                          type="checkbox"
-                          role="switch"
-                          part="switch"
-                          id="cb-switch-${c.id}"
-                          data-id=${c.id}
-                          aria-describedby="cb-desc-${c.id}"
-                        />`
-                }
-              </div>
-              <p part="description" id="cb-desc-${c.id}">${text(c, 'description', lang, s)}</p>
-            </li>`;
-          })}
-        </ul>
-        <div part="actions" class="actions">
-          <button part="button save" @click=${save}>${s.save}</button>
-          ${acceptReject(s, 'preferences')}
-        </div>
-      </dialog>
-    `;
-  }
-
   return {
     render() {
       render(template(), root);
@@ -253,7 +244,7 @@ export function bannerUi(host: UiHost): BannerUi {
       // What each category stores, and the visitor's record, come with the embeds' code
       // (src/embeds/dialog.ts), loaded the first time the dialog opens. Not loaded (the
       // network): said once, and the dialog works without them.
-      if (dialogWanted) extras((code) => code.dialogDetails(root, store, langOf()));
+      if (dialogWanted) host.extras((code) => code.dialogDetails(root, store, langOf()));
     },
     sync() {
       void show(!store.state.decided ? 'banner' : view === 'banner' ? 'none' : view);
