@@ -1,7 +1,8 @@
 // The bytes our embeds add, against iframemanager 1.3 doing the same job (its JS, its CSS and
 // iframemanager-config.js: YouTube and Google Maps, Thai and English). Ours: the second file
-// (dist/consent-banner-extras.iife.js, loaded only by pages with embeds or declaration tables)
-// built without the declaration tables (src/embeds/declaration.ts taken out), and what the
+// (dist/consent-banner-extras.iife.js, loaded only by pages with embeds or declaration tables, or
+// receipts to send) built without the declaration tables and the receipts' sender
+// (src/embeds/declaration.ts and src/embeds/receipts.ts taken out), and what the
 // script-tag file carries for it (measured by building it again with src/element/embeds.ts taken
 // out).
 // `npm run bench` prints it; `node bench/embeds-bytes.mjs` prints it alone.
@@ -23,8 +24,12 @@ const withoutEmbeds = stubs({
     'export const embeds = () => () => {}; export const withExtras = () => {};',
 });
 
-/** The declaration tables (the page's and the dialog's) taken out of the second file: embeds alone. */
+/**
+ * The declaration tables (the page's and the dialog's) and the receipts' sender taken out of the
+ * second file: embeds alone.
+ */
 const withoutTables = stubs({
+  '/src/embeds/receipts.ts': 'export const sendReceipts = async () => {};',
   '/src/embeds/dialog.ts': 'export const dialogDetails = () => {};',
   '/src/embeds/declaration.ts': [
     'export const declarationTables = () => ({ update() {} });',
@@ -50,7 +55,7 @@ export async function embedsBytes() {
 
 /** The line the bench prints. */
 export const embedsLine = ({ ours, theirs, ratio }) =>
-  `embeds: ${ours.total} B (the extras file without its declaration tables ${ours.file} B + ${ours.loader} B in the script-tag file) ` +
+  `embeds: ${ours.total} B (the extras file without its declaration tables and receipts ${ours.file} B + ${ours.loader} B in the script-tag file) ` +
   `against iframemanager 1.3's ${theirs.total} B (JS + CSS + configuration): ${ratio.toFixed(2)}x, ` +
   `goal <= 0.8x ${ratio <= 0.8 ? 'met' : 'NOT met'}`;
 

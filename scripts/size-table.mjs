@@ -67,7 +67,10 @@ const PARTS = [
         'export const embeds = () => () => {}; export const withExtras = () => {};',
     },
   ],
-  ['receipts', { '/src/effects/receipts.ts': 'export async function sendReceipts() {}' }],
+  [
+    'receipts, kept until confirmed (their sender is in the second file)',
+    { '/src/effects/receipts.ts': 'export const keepReceipt = () => false;' },
+  ],
   [
     'Google Consent Mode (mapping and dataLayer writer)',
     {

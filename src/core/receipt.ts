@@ -5,6 +5,7 @@
  * receipt does not need it.
  */
 import type { CategoryId, ConsentMethod, ConsentState, Lang } from './types.js';
+import type { Wording } from './wording.js';
 
 /**
  * A receipt: schema 1, or schema 2, which adds the hash of the words the visitor saw
@@ -27,6 +28,12 @@ export interface Receipt {
   /** Schema 2: the hash of the wording the visitor saw (src/core/wording.ts). */
   readonly wording?: string;
 }
+
+/**
+ * A receipt as the page keeps it until it is confirmed: with the words the visitor saw, when the
+ * decision was made on the banner, from which the sender makes the wording of schema 2.
+ */
+export type WaitingReceipt = Receipt & { readonly texts?: Wording['texts'] };
 
 /** The receipt of a decided state; `null` for an undecided one. */
 export function makeReceipt(state: ConsentState, lang: Lang, url: string): Receipt | null {

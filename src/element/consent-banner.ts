@@ -129,6 +129,7 @@ export class ConsentBanner extends HTMLElement {
     lang: () => this.#lang(),
     sync: this.#sync,
     embeds: () => this.#embeds(),
+    texts: () => this.#ui?.texts(),
   });
 
   #root = this.attachShadow({ mode: 'open' });

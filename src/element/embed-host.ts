@@ -3,6 +3,7 @@
  * (docs/guide/embeds.md): what the element gives them (few names: the script-tag file pays for
  * each one). Types only.
  */
+import type { WaitingReceipt } from '../core/receipt.js';
 import type { Lang } from '../core/types.js';
 import type { ConsentStore } from './store.js';
 
@@ -29,4 +30,6 @@ export interface EmbedsModule {
    * and the visitor's record (src/embeds/dialog.ts). Called after each render of the dialog.
    */
   dialogDetails(root: ShadowRoot, store: ConsentStore, lang: Lang): void;
+  /** Sends the receipts that wait for `url`, and `receipt` (src/embeds/receipts.ts). */
+  sendReceipts(url: string, receipt?: WaitingReceipt | null): Promise<void>;
 }

@@ -17,7 +17,7 @@ import {
 import { line, problem } from '../core/messages.js';
 import { consentModeParams } from '../core/consent-mode.js';
 import { gpcDecides } from '../core/gpc.js';
-import { makeReceipt, type Receipt } from '../core/receipt.js';
+import { makeReceipt, type WaitingReceipt } from '../core/receipt.js';
 import { PREFIX, firstTime, guard, isActiveBanner, releaseBanner } from '../core/report.js';
 import { DEFAULT_COOKIE_DAYS, DEFAULT_COOKIE_NAME } from '../core/settings.js';
 import {
@@ -33,9 +33,10 @@ import { clearCookies, readCookie, removeCookie, writeCookie } from '../effects/
 import { tellGoogle } from '../effects/gtag.js';
 import { parsed } from '../effects/parser.js';
 import { randomId } from '../effects/random-id.js';
-import { sendReceipts } from '../effects/receipts.js';
+import { keepReceipt } from '../effects/receipts.js';
 import { tabChannel, type TabChannel } from '../effects/tab-channel.js';
 import { scriptGate, type ScriptGate } from '../effects/script-gate.js';
+import { withExtras } from './embeds.js';
 import { ConsentChangeEvent, ConsentReadyEvent } from './events.js';
 
 export type Host = HTMLElement & SettingValues;
@@ -47,6 +48,8 @@ export interface StoreView {
   sync(): void;
   /** The gated scripts were looked at again: so are the embeds (docs/guide/embeds.md). */
   embeds?(): void;
+  /** The words the banner shows, once its interface is loaded (a receipt's wording). */
+  texts?(): Record<string, string> | undefined;
 }
 
 /** What the element reads and calls (docs/reference/events.md, "Methods"). */
@@ -278,14 +281,27 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
     if (google) tellGoogle(update ? consentModeParams(derived.categories, state) : undefined);
   }
 
-  /** The receipt of the current decision. */
-  const receipt = (): Receipt | null =>
-    makeReceipt(state, view.lang(), location.origin + location.pathname);
+  /**
+   * The receipt of the current decision; made on the banner (`onBanner`), with the words the
+   * visitor saw there (docs/reference/receipt.md "Schema 2: the wording").
+   */
+  function receipt(onBanner?: boolean): WaitingReceipt | null {
+    const made = makeReceipt(state, view.lang(), location.origin + location.pathname);
+    const texts = onBanner && view.texts?.();
+    return made && texts ? { ...made, texts } : made;
+  }
 
-  /** Sends `receipt` (if any) and every receipt still waiting, when `receipt-url` is set. */
-  function sendWaiting(receipt?: Receipt | null): void {
+  /**
+   * Keeps `receipt` (if any), then sends it and every receipt still waiting, when `receipt-url`
+   * is set. The sender comes with the extras (src/embeds/receipts.ts).
+   */
+  function sendWaiting(receipt?: WaitingReceipt | null): void {
     const url = derived.receipts;
-    if (url) guard(() => void sendReceipts(new URL(url, document.baseURI).href, receipt));
+    if (url)
+      guard(() => {
+        const href = new URL(url, document.baseURI).href;
+        if (keepReceipt(href, receipt)) withExtras((extras) => extras.sendReceipts(href, receipt));
+      });
   }
 
   function decide(
@@ -295,7 +311,7 @@ export function consentStore(host: Host, view: StoreView): ConsentStore {
   ): void {
     refresh();
     apply(store(choice, method), source);
-    sendWaiting(receipt());
+    sendWaiting(receipt(source === 'banner' || source === 'preferences'));
   }
 
   return {

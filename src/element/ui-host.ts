@@ -38,6 +38,11 @@ export interface BannerUi {
   decided(view: View, refocus: boolean): void;
   /** Opens the dialog; focus goes back to `opener` when it closes. */
   open(opener?: HTMLElement): Promise<void>;
+  /**
+   * The words the banner shows now, in the visitor's language, by key: a receipt's wording
+   * (docs/reference/receipt.md "Schema 2: the wording").
+   */
+  texts(): Record<string, string>;
   /** The element left the page. */
   disconnect(): void;
 }

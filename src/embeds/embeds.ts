@@ -21,6 +21,8 @@ import { embedStyles } from './embed.styles.js';
 
 // The dialog's declarations and record come with the embeds' code (src/element/embed-host.ts).
 export { dialogDetails } from './dialog.js';
+// And the receipts' sender, loaded when there is a receipt to send (src/element/store.ts).
+export { sendReceipts } from './receipts.js';
 
 const PLACEHOLDER = '[data-consent-placeholder]';
 

@@ -8,7 +8,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 // Only types from the element's stage: what this module needs of it comes in `UiHost`, so that
 // nothing every page runs waits on this module's loading (docs/explanation/size-and-speed.md "Speed").
-import type { CategoryId, ChangeSource, LocalizedText } from '../core/types.js';
+import type { Category, CategoryId, ChangeSource, Lang, LocalizedText } from '../core/types.js';
 import type { BannerUi, UiHost, View } from '../element/ui-host.js';
 import type { Strings } from '../i18n/strings.js';
 // (Thai first: the built file compresses a little smaller.)
@@ -106,15 +106,34 @@ export function bannerUi(host: UiHost): BannerUi {
     decide(() => store.decide(choice, 'custom', 'preferences'));
   };
 
-  function template(): TemplateResult {
+  /**
+   * The words in the visitor's language now: the texts, and each category with its label and
+   * description.
+   */
+  function words(): [Lang, Strings, [Category, string, string][]] {
     const lang = langOf();
     const s: Strings = { ...(lang === 'th' ? th : en), ...store.derived.texts[lang] };
-    const policy = store.derived.policy;
-    const decided = store.state.decided;
-    const confirming = view === 'confirmation';
     /** A category's own text in `lang` (else in English), else the built-in string under `key`. */
     const text = (own: LocalizedText | undefined, key: string): string | undefined =>
       own?.[lang] ?? own?.en ?? s[key as keyof Strings];
+    return [
+      lang,
+      s,
+      store.derived.categories.map((c) => [
+        c,
+        // A category of the site's own without a label gets a generic one, never its raw id.
+        text(c.label, `${c.id}Label`) ?? s.otherLabel,
+        (text(c.description, `${c.id}Description`) ?? '') +
+          (c.id === 'logs' && !c.required ? ` ${s.logsOptionalNote}` : ''),
+      ]),
+    ];
+  }
+
+  function template(): TemplateResult {
+    const [lang, s, categories] = words();
+    const policy = store.derived.policy;
+    const decided = store.state.decided;
+    const confirming = view === 'confirmation';
     // The privacy policy link, after the first layer's text and the dialog's introduction.
     const link = policy ? html`<a part="link" href=${policy}>${s.policyLink}</a>` : nothing;
     /** Accept all and Reject all: the same pair, alike, on both layers. */
@@ -171,32 +190,28 @@ export function bannerUi(host: UiHost): BannerUi {
               </div>
               <p part="text" id="cb-dialog-intro">${s.dialogIntro} ${link}</p>
               <ul>
-                ${store.derived.categories.map((c) => {
-                  // A category of the site's own without a label gets a generic one, never its
-                  // raw id.
-                  const label = text(c.label, `${c.id}Label`) ?? s.otherLabel;
-                  let description = text(c.description, `${c.id}Description`) ?? '';
-                  if (c.id === 'logs' && !c.required) description += ` ${s.logsOptionalNote}`;
-                  return html`<li part="category">
-                    <div class="row">
-                      ${
-                        c.required
-                          ? html`<span part="label">${label}</span>
-                              <span part="always-active">${s.alwaysActive}</span>`
-                          : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
-                              <input
-                                type="checkbox"
-                                role="switch"
-                                part="switch"
-                                id="cb-switch-${c.id}"
-                                data-id=${c.id}
-                                aria-describedby="cb-desc-${c.id}"
-                              />`
-                      }
-                    </div>
-                    <p part="description" id="cb-desc-${c.id}">${description}</p>
-                  </li>`;
-                })}
+                ${categories.map(
+                  ([c, label, description]) =>
+                    html`<li part="category">
+                      <div class="row">
+                        ${
+                          c.required
+                            ? html`<span part="label">${label}</span>
+                                <span part="always-active">${s.alwaysActive}</span>`
+                            : html`<label part="label" for="cb-switch-${c.id}">${label}</label>
+                                <input
+                                  type="checkbox"
+                                  role="switch"
+                                  part="switch"
+                                  id="cb-switch-${c.id}"
+                                  data-id=${c.id}
+                                  aria-describedby="cb-desc-${c.id}"
+                                />`
+                        }
+                      </div>
+                      <p part="description" id="cb-desc-${c.id}">${description}</p>
+                    </li>`,
+                )}
               </ul>
               <div part="actions" class="actions">
                 <button part="button save" @click=${save}>${s.save}</button>
@@ -255,6 +270,15 @@ export function bannerUi(host: UiHost): BannerUi {
       if (refocusAfter) void refocus();
     },
     open,
+    texts() {
+      const [, s, categories] = words();
+      const texts: Record<string, string> = { ...s };
+      for (const [c, label, description] of categories) {
+        texts[`category.${c.id}.label`] = label;
+        texts[`category.${c.id}.description`] = description;
+      }
+      return texts;
+    },
     disconnect() {
       resize?.disconnect();
     },

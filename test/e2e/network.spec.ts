@@ -19,7 +19,14 @@ function describe(request: Request, origin: string): string {
 function recordRequests(context: BrowserContext, origin: string) {
   const all: string[] = [];
   const elsewhere: string[] = [];
+  /**
+   * The words of a wording, sent to `receipt-url` when the store asks for them: only the first
+   * time it meets them, which depends on the tests that ran before (docs/reference/receipt.md).
+   */
+  const words: string[] = [];
   context.on('request', (request) => {
+    if (request.method() === 'POST' && /"texts":/.test(request.postData() ?? ''))
+      return void words.push(describe(request, origin));
     all.push(describe(request, origin));
     if (new URL(request.url()).origin !== origin) elsewhere.push(request.url());
   });
@@ -34,6 +41,7 @@ function recordRequests(context: BrowserContext, origin: string) {
   context.on('page', watchSockets);
   return {
     elsewhere,
+    words,
     /** The requests since the last call, sorted. */
     take(): string[] {
       return all.splice(0).sort();
@@ -139,7 +147,8 @@ test.describe('network discipline', () => {
     let answered = receiptAnswered(page);
     await ui.acceptAll.click();
     await waitForRecord(context);
-    await expectRequests(page, recorder, 'accept all', [...analytics, receipt]);
+    // The receipts' sender comes with the extras file.
+    await expectRequests(page, recorder, 'accept all', [EXTRAS, ...analytics, receipt]);
     await answered;
 
     await page.reload();
@@ -158,5 +167,8 @@ test.describe('network discipline', () => {
     await expectRequests(page, recorder, 'after the withdrawal', pageFiles);
 
     expect(recorder.elsewhere, 'no request to another origin').toEqual([]);
+    // Both decisions showed the same words: sent once at most, to receipt-url.
+    expect(recorder.words.length, 'the words, once at most').toBeLessThanOrEqual(1);
+    for (const post of recorder.words) expect(post).toBe(receipt);
   });
 });

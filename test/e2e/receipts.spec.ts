@@ -5,6 +5,7 @@
 // of its decisions, and reads their records on the store's audit page, as an auditor would.
 import type { Page, Request } from '@playwright/test';
 import type { Receipt } from '../../src/core/receipt.js';
+import { en } from '../../src/i18n/en.js';
 import { consentBanner } from '../../src/testing/index.js';
 import {
   EN,
@@ -26,7 +27,10 @@ const PAGE = '/test/e2e/pages/receipts.html';
 /** The built IIFE, configured by data-* of its script tag, sending to `/receipts`. */
 const SCRIPT_TAG_PAGE = '/test/e2e/pages/receipts-script-tag.html';
 
-/** Exactly the fields of a schema-1 receipt: nothing else, so never the IP address. */
+/**
+ * Exactly the fields of a receipt of a decision made on the banner (schema 2: schema 1's and the
+ * wording): nothing else, so never the IP address.
+ */
 const RECEIPT_FIELDS = [
   'decidedAt',
   'denied',
@@ -37,7 +41,10 @@ const RECEIPT_FIELDS = [
   'revision',
   'schema',
   'url',
+  'wording',
 ];
+/** A wording: the hash of the words the visitor saw (docs/reference/receipt.md). */
+const WORDING = /^[0-9a-f]{24}$/;
 
 /**
  * This test's tag on the receipt-url, as the demo server accepts one: the store ignores it, and
@@ -57,11 +64,14 @@ const shownTime = (iso: string) =>
     timeZone: 'Asia/Bangkok',
   }).format(new Date(iso));
 
-/** Every POST /receipts the page makes from now on. */
+/**
+ * Every POST /receipts the page makes from now on, and every request for the extras, which
+ * bring the receipts' sender.
+ */
 function watchReceiptPosts(page: Page): Request[] {
   const seen: Request[] = [];
   page.on('request', (request) => {
-    if (isReceiptPost(request)) seen.push(request);
+    if (isReceiptPost(request) || /consent-banner-extras/.test(request.url())) seen.push(request);
   });
   return seen;
 }
@@ -81,12 +91,15 @@ function waitingReceipts(page: Page): Promise<Record<string, unknown>> {
 const waitingKey = (receiptUrl: string) => `consent-banner:receipts:${receiptUrl}`;
 
 /** The JSON bodies of POSTs, in order. */
-const bodies = (posts: readonly Request[]) => posts.map((post) => post.postDataJSON() as Receipt);
+const bodies = (posts: readonly Request[]) =>
+  posts.filter(isReceiptPost).map((post) => post.postDataJSON() as Receipt);
+/** The receipts among `posts`, not the words that may follow one (docs/reference/receipt.md). */
+const receipts = (posts: readonly Request[]) => bodies(posts).filter((body) => 'id' in body);
 
 /**
  * Makes the page fetch the store's audit page once, from the page itself, and waits for it: a
- * POST the banner started when it connected went out before this request (it is made at once,
- * synchronously).
+ * banner that found a receipt waiting when it connected asked for its sender (the extras) before
+ * this request (at once, synchronously).
  */
 async function roundTrip(page: Page): Promise<void> {
   const done = page.waitForResponse(
@@ -151,9 +164,10 @@ test.describe('receipts from receipt-url', () => {
     const post = response.request();
     expect(post.headers()['content-type']).toBe('application/json');
     const body = post.postDataJSON() as Record<string, unknown>;
-    expect(Object.keys(body).sort(), 'the schema-1 fields, and no other').toEqual(RECEIPT_FIELDS);
+    expect(Object.keys(body).sort(), 'the schema-2 fields, and no other').toEqual(RECEIPT_FIELDS);
     expect(body).toEqual({
-      schema: 1,
+      schema: 2,
+      wording: expect.stringMatching(WORDING) as unknown,
       id: record.id,
       decidedAt: isoTime(record),
       revision: 1,
@@ -177,8 +191,11 @@ test.describe('receipts from receipt-url', () => {
       denied: [],
       lang: 'English',
       url: `${baseURL}${PAGE}`,
-      wording: 'not recorded',
+      wording: expect.any(String) as unknown,
     });
+    // The words the visitor saw, as the auditor reads them: the first layer's and each category's.
+    for (const text of [en.bannerTitle, en.acceptAll, en.analyticsLabel, en.analyticsDescription])
+      expect(stored!.wording).toContain(text);
     expect(sorted(stored!.granted)).toEqual(record.granted);
     expect(record.granted).toEqual(['analytics', 'logs', 'necessary', 'preferences']);
     const notUrl = Object.entries(stored!).filter(([field]) => field !== 'url');
@@ -188,7 +205,7 @@ test.describe('receipts from receipt-url', () => {
       .poll(() => waitingReceipts(page), { message: 'the confirmed receipt is forgotten' })
       .toEqual({});
     expect(
-      bodies(posts).map((r) => r.id),
+      receipts(posts).map((r) => r.id),
       'one receipt for the one decision',
     ).toEqual([record.id]);
   });
@@ -225,7 +242,7 @@ test.describe('receipts from receipt-url', () => {
     expect(sorted(second.granted)).toEqual(['logs', 'necessary']);
     await expect.poll(() => waitingReceipts(page)).toEqual({});
     expect(
-      bodies(posts).map((r) => r.id),
+      receipts(posts).map((r) => r.id),
       'two receipts, one per decision, with distinct ids',
     ).toEqual([custom.id, rejected.id]);
   });
@@ -269,7 +286,7 @@ test.describe('receipts from receipt-url', () => {
     await page.reload();
     await waitForReady(page);
     await roundTrip(page);
-    expect(posts, 'no POST /receipts on this load').toEqual([]);
+    expect(posts, 'no POST /receipts, and no sender loaded, on this load').toEqual([]);
     expect(await recordedReceipt(context, record.id)).toMatchObject({ id: record.id });
   });
 
@@ -302,7 +319,7 @@ test.describe('receipts from receipt-url', () => {
     await page.reload();
     await waitForReady(page);
     await roundTrip(page);
-    expect(posts, 'no POST /receipts on the next load').toEqual([]);
+    expect(posts, 'no POST /receipts, and no sender loaded, on the next load').toEqual([]);
   });
 });
 
@@ -332,8 +349,13 @@ test.describe('receipts from the built IIFE', () => {
       decidedAt: shownTime(isoTime(record)),
     });
     await expect.poll(() => waitingReceipts(page)).toEqual({});
-    expect(bodies(posts), 'one receipt, of schema 1').toEqual([
-      expect.objectContaining({ schema: 1, id: record.id }),
+    expect(receipts(posts), 'one receipt, with the wording the visitor saw').toEqual([
+      expect.objectContaining({
+        schema: 2,
+        id: record.id,
+        wording: expect.stringMatching(WORDING),
+      }),
     ]);
+    for (const text of [en.bannerTitle, en.rejectAll]) expect(receipt.wording).toContain(text);
   });
 });

@@ -1,9 +1,17 @@
-// sendReceipts against a real receiver: the test server's /__receipts/<name> endpoints
+// keepReceipt and sendReceipts against a real receiver: the test server's /__receipts/<name> endpoints
 // (web-test-runner.config.mjs), which keep what is posted and answer the status a test sets.
 import { expect } from '@open-wc/testing';
-import type { Receipt } from '../../src/core/receipt.js';
-import { sendReceipts } from '../../src/effects/receipts.js';
+import type { Receipt, WaitingReceipt } from '../../src/core/receipt.js';
+import { wordingHash } from '../../src/core/wording.js';
+import { keepReceipt } from '../../src/effects/receipts.js';
+import { sendReceipts as send } from '../../src/embeds/receipts.js';
 import { captureConsole } from '../element/helpers.js';
+
+/** What the banner does with a decision's receipt: keeps it, then sends every waiting one. */
+function sendReceipts(url: string, receipt?: WaitingReceipt | null): Promise<void> {
+  keepReceipt(url, receipt);
+  return send(url, receipt);
+}
 
 const PREFIX = 'consent-banner:receipts:';
 
@@ -236,6 +244,37 @@ describe('sendReceipts', () => {
       expect(failure, 'sendReceipts never rejects').to.equal(null);
       expect(await receivedIds(url)).to.deep.equal([decision.id]);
       expect(waiting(url), 'the receipt is confirmed and the rest is not kept').to.equal(null);
+    });
+  });
+
+  describe('the words the visitor saw (schema 2)', () => {
+    it('sends the hash of the words with the receipt, and the words once, when the store asks', async () => {
+      const url = newEndpoint();
+      // Words no other test sends: the store does not hold them yet.
+      const texts = {
+        acceptAll: 'ยอมรับทั้งหมด',
+        'category.analytics.label': `สถิติ ${crypto.randomUUID()}`,
+      };
+      const fields = receipt();
+      const wording = await wordingHash({ lang: 'th', texts });
+      expect(wording).to.match(/^[0-9a-f]{24}$/);
+
+      await sendReceipts(url, { ...fields, texts });
+      expect(
+        (await received(url)).map((p) => p.receipt),
+        'the receipt with its wording, then the words',
+      ).to.deep.equal([
+        { ...fields, schema: 2, wording },
+        { schema: 2, wording, lang: 'th', texts },
+      ]);
+      expect(waiting(url), 'confirmed: nothing kept').to.equal(null);
+
+      // Another visitor who saw the same words: the store has them, they are not sent again.
+      const next = { ...receipt(), texts };
+      await sendReceipts(url, next);
+      const posts = (await received(url)).map((p) => p.receipt);
+      expect(posts).to.have.length(3);
+      expect(posts[2]).to.deep.equal({ ...receipt({ id: next.id }), schema: 2, wording });
     });
   });
 });

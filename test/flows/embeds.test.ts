@@ -39,7 +39,9 @@ describe('the built script tag and embeds', () => {
       () => !!box()?.shadowRoot?.querySelector('[part~="embed-load"]'),
       'the placeholder shows',
     );
-    expect(asked(frame, EMBEDS_FILE)).to.equal(1);
+    // Asked for once. (Not counted by its timing entry: WebKit gives none for a file it has in
+    // its memory cache, as after another test's page loaded it to send a receipt.)
+    expect(doc().querySelectorAll(`script[src*="${EMBEDS_FILE}"]`)).to.have.length(1);
     expect(asked(frame, 'embed-content.html')).to.equal(0);
     expect(doc().querySelector('iframe')).to.equal(null);
     const accept = banner(frame)!.querySelector('[part~="accept"]')!;

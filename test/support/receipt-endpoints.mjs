@@ -49,6 +49,8 @@ export async function receiptEndpoints(ctx, next) {
       await store()
     ).handle(new Request(ctx.href, { method: 'POST', headers, body }));
     ctx.status = answer.status;
+    // (`Consent-Wording: send` among them: the store asks for a wording it does not hold.)
+    for (const [key, value] of answer.headers) if (key !== 'content-length') ctx.set(key, value);
     ctx.body = await answer.text();
   } else ctx.status = 405;
 }
