@@ -152,14 +152,57 @@ export function parseConfig(input: unknown, textKeys: readonly string[]): Parsed
   return { value: (value ?? {}) as BannerConfig, problems };
 }
 
+/**
+ * Where the first mistake is in a JSON text that does not parse: the index of the first token
+ * that cannot be where it is, or the text's end when the text stops too soon.
+ */
+export function jsonErrorAt(text: string): number {
+  // White space, then a string (1), a number or a literal (2), or any other character (3).
+  // (JSON strings hold no control characters: the string token leaves them out.)
+  const token =
+    // eslint-disable-next-line no-control-regex
+    /[ \t\n\r]*(?:("(?:[^"\\\0-\x1f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)|([^ \t\n\r]))/y;
+  // The brackets open, and the token before: K a key, V a value, or the character itself.
+  let open = '';
+  let last = '';
+  for (let m; (m = token.exec(text));) {
+    const [found, string, value, other] = m;
+    const kind = string ? 's' : value ? 'v' : (other as string);
+    const inside = open.slice(-1);
+    // What may come next: s a string, v a number or literal, or the character itself.
+    const next =
+      last == 'K'
+        ? ':'
+        : last == 'V'
+          ? inside && `,${inside == '{' ? '}' : ']'}`
+          : last == '{'
+            ? 's}'
+            : last == ',' && inside == '{'
+              ? 's'
+              : last == '['
+                ? 'sv{[]'
+                : 'sv{[';
+    if (!next.includes(kind)) return m.index + found.search(/[^ \t\n\r]/);
+    open = '{['.includes(kind) ? open + kind : '}]'.includes(kind) ? open.slice(0, -1) : open;
+    last = kind == 's' && next[1] != 'v' ? 'K' : 'sv}]'.includes(kind) ? 'V' : kind;
+  }
+  return text.length;
+}
+
 /** Parses a JSON config text (the `<script type="application/json">` child). */
 export function parseConfigJson(text: string, textKeys: readonly string[]): Parsed<BannerConfig> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // The parser's own words: Chromium's and Firefox's say the line and column in the text.
-    return { value: {}, problems: [ignored(`JSON config (${(error as Error).message})`, 1)] };
+    // The parser's own words. Chromium's and Firefox's say the line and column in the text;
+    // WebKit's does not, so they are found here (docs/messages.md CB1).
+    let message = (error as Error).message;
+    if (!/line \d/.test(message)) {
+      const lines = text.slice(0, jsonErrorAt(text)).split(/\n/);
+      message += ` at line ${lines.length} column ${(lines.pop() as string).length + 1}`;
+    }
+    return { value: {}, problems: [ignored(`JSON config (${message})`, 1)] };
   }
   return parseConfig(data, textKeys);
 }

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   mergeConfig,
   parseConfig,
+  jsonErrorAt,
   parseConfigJson,
   parseCookieDays,
   parseCookieDomain,
@@ -328,6 +329,59 @@ describe('config', () => {
     }
   });
 
+  describe('jsonErrorAt', () => {
+    // The mistakes people make in a JSON config, and where each one is: the first character
+    // that cannot be there, or the end of a text that stops too soon.
+    const cases: [string, string, number][] = [
+      ['a trailing comma', '{"a": 1,\n}', 9],
+      ['single quotes', "{'a': 1}", 1],
+      ['a comment', '{"a": 1 // one\n}', 8],
+      ['a key without quotes', '{\n  a: 1}', 4],
+      ['a missing comma', '{"a": 1\n "b": 2}', 9],
+      ['a missing colon', '{"a" 1}', 5],
+      ['a missing }', '{"a": {"b": 1}', 14],
+      ['one } too many', '{"a": 1}}', 8],
+      ['a ] for a {', '{"a": [1}', 8],
+      ['True for true', '{"a": True}', 6],
+      ['a no-break space', '{"a":\u00a01}', 5],
+      ['a bad escape', '{"a": "x\\q"}', 6],
+      ['a line break in a string', '{"a": "x\ny"}', 6],
+      ['a leading zero', '{"a": 01}', 7],
+      ['nothing', '', 0],
+      ['two values', '{} {}', 3],
+    ];
+    for (const [name, text, at] of cases)
+      it(`${name}: at ${at}`, () => {
+        expect(() => JSON.parse(text), 'not JSON').to.throw(SyntaxError);
+        expect(jsonErrorAt(text)).to.equal(at);
+      });
+
+    it('finds what this engine finds, where its message says where', () => {
+      for (const [, text, at] of cases) {
+        let message = '';
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        // Chromium: "… at position 9 (line 2 column 1)"; Firefox: "… at line 2 column 1 …";
+        // WebKit: no position.
+        const [, line, column] = /line (\d+) column (\d+)/.exec(message) ?? [];
+        if (!line) continue;
+        // The same line; the same column, or (inside a string) the string's start before it.
+        const before = text.slice(0, at).split('\n');
+        expect(before.length, `${text}: ${message}`).to.equal(Number(line));
+        expect(before.at(-1)!.length + 1, `${text}: ${message}`).to.be.at.most(Number(column));
+      }
+    });
+
+    it('says the line and column in the message, in every engine', () => {
+      const { problems } = parsed(() => parseConfigJson('{\n  "texts": {},\n}', STRING_KEYS));
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.match(/line 3 column 1\b/);
+    });
+  });
+
   describe('parseConfigJson', () => {
     const cases: { name: string; text: string; expected: BannerConfig; problems: number }[] = [
       { name: 'invalid JSON', text: '{texts: {}}', expected: {}, problems: 1 },
@@ -364,8 +418,10 @@ describe('config', () => {
       } catch (error) {
         parser = (error as Error).message;
       }
+      // Where, when the parser does not say it (WebKit): the end, as the text stops too soon.
+      const where = /line \d/.test(parser) ? '' : ' at line 1 column 2';
       expect(parseConfigJson('{', STRING_KEYS).problems).to.deep.equal([
-        `JSON config (${parser}) ignored: expected valid JSON`,
+        `JSON config (${parser}${where}) ignored: expected valid JSON`,
       ]);
     });
   });
