@@ -8,6 +8,7 @@
 //   testing     dist/testing.js                consent-banner/testing: Playwright helpers
 //   cli         dist/cli.js                    the `consent-banner` command (audit)
 import { minify } from 'terser';
+import { collapseTemplates } from './scripts/collapse-templates.mjs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -37,18 +38,14 @@ const minifyLiterals = (minified: boolean): Plugin => ({
     });
     return { code: out, map: null };
   },
-  // In fully minified output a line break can only be inside a template literal: collapse the
-  // indentation of Lit's html templates (a run of white space renders as one space anyway).
-  // Never on output that still has comments: a line comment would swallow the code after it.
+  // Collapse the indentation of Lit's html templates (scripts/collapse-templates.mjs). Never on
+  // output that still has comments: a line comment would swallow the code after it.
   generateBundle(_options, bundle) {
     if (!minified) return;
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
       if (/^\s*\/\//m.test(chunk.code)) this.error(`${chunk.fileName} is not minified`);
-      chunk.code = chunk.code
-        .replace(/\s*\n\s*(\/?>|<)/g, '$1')
-        .replace(/>\s*\n\s*/g, '>')
-        .replace(/\n\s*/g, ' ');
+      chunk.code = collapseTemplates(chunk.code);
     }
   },
 });
